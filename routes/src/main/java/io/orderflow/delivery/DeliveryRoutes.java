@@ -1,0 +1,29 @@
+package io.orderflow.delivery;
+
+import io.orderflow.event.EventType;
+import io.orderflow.kafka.Topic;
+import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.StageRouteBuilder;
+
+/** Delivery stage: consumes dispatch-events as group {@code orderflow-delivery}. */
+public final class DeliveryRoutes extends StageRouteBuilder {
+
+    public static final String STAGE = "delivery";
+    public static final String DELIVER = "delivery-deliver";
+
+    private final DeliveryStage delivery;
+
+    public DeliveryRoutes(StageContext context, DeliveryStage delivery) {
+        super(context, STAGE);
+        this.delivery = delivery;
+    }
+
+    @Override
+    protected void configureStage() {
+        consume(Topic.DISPATCH)
+                .filter(isType(EventType.OrderDispatched))
+                .to(effectUri(DELIVER));
+        effect(DELIVER, exchange -> delivery.onOrderDispatched(StageInput.of(exchange)));
+    }
+}

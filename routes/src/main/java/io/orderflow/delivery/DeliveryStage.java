@@ -1,0 +1,45 @@
+package io.orderflow.delivery;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.orderflow.event.EventCodec;
+import io.orderflow.event.EventType;
+import io.orderflow.event.Payloads.OrderDelivered;
+import io.orderflow.event.Payloads.OrderDispatched;
+import io.orderflow.kafka.EventPublisher;
+import io.orderflow.reliability.StageInput;
+
+/**
+ * OrderDispatched -> delivered -> OrderDelivered. There is no real carrier to wait for: the parcel counts as
+ * delivered when the stage handles the dispatch, at the stage's clock time.
+ */
+public final class DeliveryStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryStage.class);
+
+    private final DeliveryLog deliveries;
+    private final EventPublisher publisher;
+    private final EventCodec codec;
+    private final Clock clock;
+
+    public DeliveryStage(DeliveryLog deliveries, EventPublisher publisher, EventCodec codec, Clock clock) {
+        this.deliveries = deliveries;
+        this.publisher = publisher;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    public void onOrderDispatched(StageInput input) {
+        OrderDispatched dispatched = codec.payload(input.event(), OrderDispatched.class);
+        Delivery delivery = new Delivery(dispatched.orderId(), dispatched.shipmentId(), dispatched.carrier(),
+                clock.instant());
+        deliveries.record(delivery);
+        publisher.send(codec.causedBy(input.event(), EventType.OrderDelivered,
+                new OrderDelivered(dispatched.orderId(), dispatched.shipmentId(), delivery.deliveredAt())));
+        LOG.info("delivery: order {} DELIVERED by {} (correlation {})", dispatched.orderId(), dispatched.carrier(),
+                input.event().correlationId());
+    }
+}

@@ -1,0 +1,33 @@
+package io.orderflow.dispatch;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Assigns a shipment id and a carrier. There is no real carrier: the carrier is picked from the configured list
+ * by a stable hash of the order id, so the same order always goes with the same carrier.
+ */
+public final class DispatchPlanner {
+
+    public static final List<String> DEFAULT_CARRIERS = List.of("DHL", "UPS", "DPD");
+
+    private final List<String> carriers;
+    private final Clock clock;
+
+    public DispatchPlanner(List<String> carriers, Clock clock) {
+        if (carriers.isEmpty()) {
+            throw new IllegalArgumentException("at least one carrier is needed");
+        }
+        this.carriers = List.copyOf(carriers);
+        this.clock = clock;
+    }
+
+    public Shipment plan(String orderId, UUID causeEventId) {
+        String carrier = carriers.get(Math.floorMod(orderId.hashCode(), carriers.size()));
+        String shipmentId = "shp-" + UUID.nameUUIDFromBytes(
+                (causeEventId + "/shipment").getBytes(StandardCharsets.UTF_8));
+        return new Shipment(shipmentId, orderId, carrier, clock.instant());
+    }
+}

@@ -1,0 +1,29 @@
+package io.orderflow.dispatch;
+
+import io.orderflow.event.EventType;
+import io.orderflow.kafka.Topic;
+import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.StageRouteBuilder;
+
+/** Dispatch stage: consumes payment-events as group {@code orderflow-dispatch}; declined payments are skipped. */
+public final class DispatchRoutes extends StageRouteBuilder {
+
+    public static final String STAGE = "dispatch";
+    public static final String SHIP = "dispatch-ship";
+
+    private final DispatchStage dispatch;
+
+    public DispatchRoutes(StageContext context, DispatchStage dispatch) {
+        super(context, STAGE);
+        this.dispatch = dispatch;
+    }
+
+    @Override
+    protected void configureStage() {
+        consume(Topic.PAYMENT)
+                .filter(isType(EventType.PaymentProcessed))
+                .to(effectUri(SHIP));
+        effect(SHIP, exchange -> dispatch.onPaymentProcessed(StageInput.of(exchange)));
+    }
+}

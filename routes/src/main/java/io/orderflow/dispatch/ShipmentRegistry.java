@@ -1,0 +1,7 @@
+package io.orderflow.dispatch;
+
+/** Where shipments are recorded; the application keeps them in its database. */
+public interface ShipmentRegistry {
+
+    void record(Shipment shipment);
+}

@@ -1,0 +1,50 @@
+package io.orderflow.kafka;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Builds the camel-kafka endpoint URIs. The consumer options are the reliability contract of every stage
+ * (see DESIGN.md): offsets are committed by the sync commit manager only after a record was processed or
+ * dead-lettered, and a record whose dead-lettering failed is sought back to and polled again.
+ */
+public final class KafkaUris {
+
+    private KafkaUris() {
+    }
+
+    public static String consumer(String groupId, int consumersCount, Topic... topics) {
+        String names = Arrays.stream(topics).map(Topic::topicName).collect(Collectors.joining(","));
+        return "kafka:" + names
+                + "?groupId=" + groupId
+                + "&consumersCount=" + consumersCount
+                + "&autoOffsetReset=earliest"
+                + "&autoCommitEnable=false"
+                + "&allowManualCommit=true"
+                + "&breakOnFirstError=true"
+                + "&maxPollRecords=50"
+                // raw bytes in, so a payload that is not even text reaches the dead-letter topic unchanged
+                + "&valueDeserializer=" + ByteArrayDeserializer.class.getName()
+                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName();
+    }
+
+    private static final String SAFE_PRODUCER = "requestRequiredAcks=all&enableIdempotence=true";
+
+    public static String producer(Topic topic) {
+        return "kafka:" + topic.topicName() + "?" + SAFE_PRODUCER;
+    }
+
+    /** One producer for all dead-letter topics; each record names its topic in the override header. */
+    public static String deadLetterProducer() {
+        return "kafka:dead-letters?" + SAFE_PRODUCER + "&valueSerializer=" + ByteArraySerializer.class.getName();
+    }
+
+    /** Replays resend original bytes, so they need the byte serializer too. */
+    public static String replayProducer() {
+        return "kafka:replays?" + SAFE_PRODUCER + "&valueSerializer=" + ByteArraySerializer.class.getName();
+    }
+}

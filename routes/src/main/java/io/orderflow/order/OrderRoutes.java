@@ -1,0 +1,54 @@
+package io.orderflow.order;
+
+import io.orderflow.event.EventCodec;
+import io.orderflow.event.EventType;
+import io.orderflow.event.Payloads.CartCheckedOut;
+import io.orderflow.kafka.Topic;
+import io.orderflow.reliability.IgnoredReason;
+import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.StageRouteBuilder;
+
+/**
+ * Order stage, group {@code orderflow-order}: turns cart checkouts into orders and follows every order's status
+ * through the payment, dispatch and delivery topics.
+ */
+public final class OrderRoutes extends StageRouteBuilder {
+
+    public static final String STAGE = "order";
+    public static final String CREATE = "order-create";
+    public static final String ADVANCE = "order-advance";
+
+    private final OrderCreation creation;
+    private final OrderStatusStage status;
+
+    public OrderRoutes(StageContext context, OrderCreation creation, OrderStatusStage status) {
+        super(context, STAGE);
+        this.creation = creation;
+        this.status = status;
+    }
+
+    @Override
+    protected void configureStage() {
+        consume(Topic.CART, Topic.PAYMENT, Topic.DISPATCH, Topic.DELIVERY)
+                .choice()
+                    .when(isType(EventType.CartCheckedOut)).to(effectUri(CREATE))
+                    .when(isType(EventType.PaymentProcessed, EventType.PaymentFailed, EventType.OrderDispatched,
+                            EventType.OrderDelivered)).to(effectUri(ADVANCE))
+                .end();
+
+        EventCodec codec = context.codec();
+        effect(CREATE, exchange -> {
+            StageInput input = StageInput.of(exchange);
+            CartCheckedOut checkout = codec.payload(input.event(), CartCheckedOut.class);
+            creation.create(checkout.orderId(), checkout.customerId(), checkout.items(),
+                    input.event().correlationId(), input.event());
+        });
+        effect(ADVANCE, exchange -> {
+            StageInput input = StageInput.of(exchange);
+            if (status.onStatusEvent(input) == OrderStatusStage.Outcome.LATE) {
+                ignored(ADVANCE, input, IgnoredReason.LATE);
+            }
+        });
+    }
+}

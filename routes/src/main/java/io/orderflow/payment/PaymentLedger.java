@@ -1,0 +1,7 @@
+package io.orderflow.payment;
+
+/** Where payments are recorded; the application keeps them in its database. */
+public interface PaymentLedger {
+
+    void record(PaymentResult payment);
+}

@@ -1,0 +1,29 @@
+package io.orderflow.payment;
+
+import io.orderflow.event.EventType;
+import io.orderflow.kafka.Topic;
+import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.StageRouteBuilder;
+
+/** Payment stage: consumes order-events as group {@code orderflow-payment}. */
+public final class PaymentRoutes extends StageRouteBuilder {
+
+    public static final String STAGE = "payment";
+    public static final String CHARGE = "payment-charge";
+
+    private final PaymentStage payment;
+
+    public PaymentRoutes(StageContext context, PaymentStage payment) {
+        super(context, STAGE);
+        this.payment = payment;
+    }
+
+    @Override
+    protected void configureStage() {
+        consume(Topic.ORDER)
+                .filter(isType(EventType.OrderCreated))
+                .to(effectUri(CHARGE));
+        effect(CHARGE, exchange -> payment.onOrderCreated(StageInput.of(exchange)));
+    }
+}

@@ -1,0 +1,75 @@
+package io.orderflow.reliability;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Deliberate failures for tests, the demo mode and incident rehearsals. Off unless configured; settings can be
+ * changed while the application runs.
+ */
+public final class FaultInjector {
+
+    /** The raw record text, kept by the stage when it decodes, so permanent-fault rules can match on it. */
+    public static final String RAW_RECORD = "orderflow.rawRecord";
+
+    private final Map<String, FaultSettings> byStage = new ConcurrentHashMap<>();
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+    public void set(String stage, FaultSettings settings) {
+        if (settings.isNone()) {
+            byStage.remove(stage);
+            patterns.remove(stage);
+            return;
+        }
+        if (settings.permanentFailurePattern() != null) {
+            patterns.put(stage, Pattern.compile(settings.permanentFailurePattern()));
+        } else {
+            patterns.remove(stage);
+        }
+        byStage.put(stage, settings);
+    }
+
+    public FaultSettings get(String stage) {
+        return byStage.getOrDefault(stage, FaultSettings.NONE);
+    }
+
+    public Map<String, FaultSettings> active() {
+        return new TreeMap<>(byStage);
+    }
+
+    public void clear() {
+        byStage.clear();
+        patterns.clear();
+    }
+
+    public Processor at(String stage) {
+        return exchange -> inject(stage, exchange);
+    }
+
+    private void inject(String stage, Exchange exchange) throws InterruptedException {
+        FaultSettings settings = byStage.get(stage);
+        if (settings == null) {
+            return;
+        }
+        if (settings.latencyMs() > 0) {
+            Thread.sleep(settings.latencyMs());
+        }
+        Pattern pattern = patterns.get(stage);
+        if (pattern != null) {
+            String raw = exchange.getProperty(RAW_RECORD, String.class);
+            if (raw != null && pattern.matcher(raw).find()) {
+                throw new InjectedFault.Permanent(stage, pattern.pattern());
+            }
+        }
+        if (settings.transientFailureRate() > 0
+                && ThreadLocalRandom.current().nextDouble() < settings.transientFailureRate()) {
+            throw new InjectedFault.Transient(stage);
+        }
+    }
+}

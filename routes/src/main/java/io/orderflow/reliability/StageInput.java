@@ -1,0 +1,20 @@
+package io.orderflow.reliability;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+
+import io.orderflow.event.EventEnvelope;
+
+/** A decoded event and where it was read from (the order timeline points back at the record). */
+public record StageInput(EventEnvelope event, String topic, int partition, long offset) {
+
+    public static StageInput of(Exchange exchange) {
+        Message message = exchange.getMessage();
+        return new StageInput(
+                message.getBody(EventEnvelope.class),
+                message.getHeader(KafkaConstants.TOPIC, String.class),
+                message.getHeader(KafkaConstants.PARTITION, Integer.class),
+                message.getHeader(KafkaConstants.OFFSET, Long.class));
+    }
+}

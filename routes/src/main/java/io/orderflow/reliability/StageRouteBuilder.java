@@ -1,0 +1,145 @@
+package io.orderflow.reliability;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Predicate;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.RouteDefinition;
+
+import io.orderflow.deadletter.DeadLetterRoute;
+import io.orderflow.event.EventEnvelope;
+import io.orderflow.event.EventType;
+import io.orderflow.event.InvalidEventException;
+import io.orderflow.kafka.KafkaUris;
+import io.orderflow.kafka.Topic;
+
+/**
+ * Base of every consuming stage. A stage is two routes:
+ * <ol>
+ * <li>a Kafka consumer route that decodes the raw record and picks the event types the stage handles, and</li>
+ * <li>an effect route, run in one database transaction behind an idempotent consumer keyed by eventId, so the
+ * stage's effect happens once per event however often the record arrives.</li>
+ * </ol>
+ * Failures of the effect roll its transaction back and are retried by the consumer route's dead-letter channel as
+ * one unit; non-retryable failures and exhausted retries go to {@code <topic>.DLT}.
+ */
+public abstract class StageRouteBuilder extends RouteBuilder {
+
+    /** Registry name of the transaction policy that wraps every effect route. */
+    public static final String TRANSACTION_POLICY = "stageTransaction";
+    public static final String CONSUMER_GROUP = "orderflow.consumerGroup";
+    public static final String REDELIVERIES = "orderflow.redeliveries";
+    public static final String EVENT_ID_HEADER = "orderflowEventId";
+
+    protected final StageContext context;
+    private final String stage;
+    private final StageSettings settings;
+
+    protected StageRouteBuilder(StageContext context, String stage) {
+        this.context = context;
+        this.stage = stage;
+        this.settings = context.settings(stage);
+    }
+
+    public static String consumerGroup(String stage) {
+        return "orderflow-" + stage;
+    }
+
+    @Override
+    public final void configure() {
+        RetrySettings retry = settings.retry();
+        errorHandler(deadLetterChannel(DeadLetterRoute.ENDPOINT)
+                // a failed dead-letter write must fail the exchange, so the record is polled again, not skipped
+                .deadLetterHandleNewException(false)
+                .useOriginalMessage()
+                .maximumRedeliveries(retry.maxRedeliveries())
+                .redeliveryDelay(retry.initialDelayMs())
+                .useExponentialBackOff()
+                .backOffMultiplier(retry.multiplier())
+                .maximumRedeliveryDelay(retry.maxDelayMs())
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .logStackTrace(false)
+                .onRedelivery(this::countRedelivery));
+        onException(NonRetryableException.class).maximumRedeliveries(0);
+        configureStage();
+    }
+
+    protected abstract void configureStage();
+
+    /** The Kafka consumer route of this stage, with the record decoded into an {@link EventEnvelope}. */
+    protected RouteDefinition consume(Topic... topics) {
+        String group = consumerGroup(stage);
+        return from(KafkaUris.consumer(group, settings.consumers(), topics))
+                .routeId(stage)
+                .setProperty(CONSUMER_GROUP, constant(group))
+                .process(this::decode);
+    }
+
+    /**
+     * The transactional effect route {@code direct:<routeId>}. It has no error handler of its own: an exception
+     * rolls the transaction back and propagates to the consumer route, which redelivers the whole effect.
+     */
+    protected void effect(String routeId, Processor effect) {
+        from("direct:" + routeId)
+                .routeId(routeId)
+                .errorHandler(noErrorHandler())
+                .transacted(TRANSACTION_POLICY)
+                .process(context.faults().at(stage))
+                .idempotentConsumer(header(EVENT_ID_HEADER), context.idempotentRepositories().apply(routeId))
+                    .eager(true)
+                    .removeOnFailure(true)
+                    .skipDuplicate(false)
+                    .choice()
+                        .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                            .process(exchange -> ignored(routeId, StageInput.of(exchange), IgnoredReason.DUPLICATE))
+                        .otherwise()
+                            .process(effect)
+                    .end()
+                .end();
+    }
+
+    protected static String effectUri(String routeId) {
+        return "direct:" + routeId;
+    }
+
+    protected static Predicate isType(EventType... types) {
+        return exchange -> {
+            EventType actual = exchange.getMessage().getBody(EventEnvelope.class).type();
+            for (EventType type : types) {
+                if (type == actual) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    protected void ignored(String routeId, StageInput input, IgnoredReason reason) {
+        context.ignoredEvents().record(routeId, input, reason);
+        context.metrics().ignored(routeId, input.topic(), reason);
+        log.info("{}: ignored {} event {} {} for order {} (correlation {})", routeId, reason,
+                input.event().type(), input.event().eventId(), input.event().orderId(),
+                input.event().correlationId());
+    }
+
+    private void decode(Exchange exchange) {
+        byte[] raw = exchange.getMessage().getBody(byte[].class);
+        if (raw == null) {
+            throw new InvalidEventException("record has no value");
+        }
+        exchange.setProperty(FaultInjector.RAW_RECORD, new String(raw, StandardCharsets.UTF_8));
+        EventEnvelope envelope = context.codec().decode(raw);
+        exchange.getMessage().setHeader(EVENT_ID_HEADER, envelope.eventId().toString());
+        exchange.getMessage().setBody(envelope);
+    }
+
+    private void countRedelivery(Exchange exchange) {
+        exchange.setProperty(REDELIVERIES, exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class));
+        context.metrics().retried(exchange.getFromRouteId(),
+                exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class));
+    }
+}
