@@ -32,7 +32,7 @@ public final class KafkaUris {
                 + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName();
     }
 
-    private static final String SAFE_PRODUCER = "requestRequiredAcks=all&enableIdempotence=true";
+    private static final String SAFE_PRODUCER = "requestRequiredAcks=all&enableIdempotence=true&recordMetadata=true";
 
     public static String producer(Topic topic) {
         return "kafka:" + topic.topicName() + "?" + SAFE_PRODUCER;

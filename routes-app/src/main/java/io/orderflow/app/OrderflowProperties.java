@@ -1,0 +1,83 @@
+package io.orderflow.app;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import io.orderflow.reliability.FaultSettings;
+import io.orderflow.reliability.RetrySettings;
+import io.orderflow.reliability.StageSettings;
+
+/** Everything under {@code orderflow.*} in application.yml; the README lists each setting. */
+@ConfigurationProperties("orderflow")
+public record OrderflowProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Kafka kafka,
+        @DefaultValue Payment payment,
+        @DefaultValue Dispatch dispatch,
+        Map<String, Stage> stages,
+        Map<String, Fault> faults,
+        @DefaultValue Security security,
+        @DefaultValue DeadLetters deadLetters,
+        @DefaultValue Demo demo) {
+
+    public OrderflowProperties {
+        stages = stages == null ? Map.of() : stages;
+        faults = faults == null ? Map.of() : faults;
+    }
+
+    public record Kafka(@DefaultValue Embedded embedded,
+                        @DefaultValue("3") int partitions,
+                        @DefaultValue("1") short replicationFactor,
+                        Map<String, String> clientProperties) {
+        public Kafka {
+            clientProperties = clientProperties == null ? Map.of() : clientProperties;
+        }
+    }
+
+    public record Embedded(@DefaultValue("9092") int port) {
+    }
+
+    public record Payment(@DefaultValue("10000.00") BigDecimal limit) {
+    }
+
+    public record Dispatch(@DefaultValue({"DHL", "UPS", "DPD"}) List<String> carriers) {
+    }
+
+    public record Stage(@DefaultValue("1") int consumers,
+                        @DefaultValue("4") int maxRedeliveries,
+                        @DefaultValue("100") long initialDelayMs,
+                        @DefaultValue("2.0") double multiplier,
+                        @DefaultValue("2000") long maxDelayMs) {
+        public StageSettings toSettings() {
+            return new StageSettings(consumers,
+                    new RetrySettings(maxRedeliveries, initialDelayMs, multiplier, maxDelayMs));
+        }
+    }
+
+    public record Fault(@DefaultValue("0") double transientFailureRate,
+                        String permanentFailurePattern,
+                        @DefaultValue("0") long latencyMs) {
+        public FaultSettings toSettings() {
+            return new FaultSettings(transientFailureRate, permanentFailurePattern, latencyMs);
+        }
+    }
+
+    public record Security(@DefaultValue("operator") String operatorUser, String operatorToken) {
+    }
+
+    public record DeadLetters(@DefaultValue("3") int replayLimit,
+                              @DefaultValue("50") int defaultReplayRatePerSecond,
+                              @DefaultValue("1000") int maxReplayRatePerSecond) {
+    }
+
+    public record Demo(@DefaultValue("false") boolean enabled,
+                       @DefaultValue("2") double ordersPerSecond,
+                       @DefaultValue("0.1") double transientFailureRate,
+                       @DefaultValue("0.05") double poisonRate) {
+    }
+}

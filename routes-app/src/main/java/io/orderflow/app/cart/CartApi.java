@@ -1,0 +1,70 @@
+package io.orderflow.app.cart;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import io.orderflow.app.web.ApiException;
+import io.orderflow.app.web.ApiRouteBuilder;
+import io.orderflow.app.web.JsonApi;
+
+/** {@code /api/carts}: add items, read a cart, check it out into an order. */
+@Component
+public class CartApi extends ApiRouteBuilder {
+
+    private final CartService carts;
+    private final CartRepository repository;
+
+    public CartApi(JsonApi json, CartService carts, CartRepository repository) {
+        super(json);
+        this.carts = carts;
+        this.repository = repository;
+    }
+
+    @Override
+    protected void configureApi() {
+        rest("/api/carts").description("Shopping carts")
+                .post("/{cartId}/items").description("Add an item; creates the cart on its first item")
+                    .consumes("application/json").produces("application/json")
+                    .type(AddItemRequest.class).outType(CartView.class)
+                    .responseMessage().code(201).message("item added").endResponseMessage()
+                    .responseMessage().code(409).message("cart already checked out").endResponseMessage()
+                    .to("direct:cart-api-add")
+                .get("/{cartId}").description("A cart with its items").produces("application/json")
+                    .outType(CartView.class)
+                    .to("direct:cart-api-get")
+                .post("/{cartId}/checkout").description("Check out; the order stage turns it into an order")
+                    .consumes("application/json").produces("application/json").type(CheckoutRequest.class)
+                    .responseMessage().code(201).message("checked out; Location names the order").endResponseMessage()
+                    .responseMessage().code(404).message("unknown or empty cart").endResponseMessage()
+                    .to("direct:cart-api-checkout");
+
+        from("direct:cart-api-add").routeId("cart-api-add").process(this::add);
+        from("direct:cart-api-get").routeId("cart-api-get").process(this::get);
+        from("direct:cart-api-checkout").routeId("cart-api-checkout").process(this::checkout);
+    }
+
+    private void add(Exchange exchange) {
+        String correlationId = json.correlationId(exchange);
+        String cartId = json.pathId(exchange, "cartId");
+        AddItemRequest request = json.read(exchange, AddItemRequest.class);
+        json.respond(exchange, 201, carts.addItem(cartId, request, correlationId));
+    }
+
+    private void get(Exchange exchange) {
+        String cartId = json.pathId(exchange, "cartId");
+        json.respond(exchange, 200, repository.find(cartId, false)
+                .orElseThrow(() -> ApiException.notFound("cart " + cartId + " does not exist")));
+    }
+
+    private void checkout(Exchange exchange) {
+        String correlationId = json.correlationId(exchange);
+        String cartId = json.pathId(exchange, "cartId");
+        CheckoutRequest request = json.read(exchange, CheckoutRequest.class);
+        CartView cart = carts.checkout(cartId, request, correlationId);
+        json.respond(exchange, 201, Map.of("cartId", cartId, "orderId", cart.orderId(), "status", cart.status(),
+                "total", cart.total()));
+        exchange.getMessage().setHeader("Location", "/api/orders/" + cart.orderId());
+    }
+}

@@ -1,0 +1,80 @@
+package io.orderflow.app.cart;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.orderflow.app.order.NewOrderRequest;
+import io.orderflow.app.web.ApiException;
+import io.orderflow.event.EventCodec;
+import io.orderflow.event.EventType;
+import io.orderflow.event.Payloads.CartCheckedOut;
+import io.orderflow.event.Payloads.CartItemAdded;
+import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.kafka.EventPublisher;
+
+/**
+ * The cart stage. Each change is stored and published in one transaction (the send is awaited before commit), so
+ * a failed send leaves no half-written cart. Checkout hands the cart to the order stage through cart-events.
+ */
+@Service
+public class CartService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CartService.class);
+
+    private final CartRepository carts;
+    private final EventPublisher publisher;
+    private final EventCodec codec;
+    private final Clock clock;
+
+    public CartService(CartRepository carts, EventPublisher publisher, EventCodec codec, Clock clock) {
+        this.carts = carts;
+        this.publisher = publisher;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CartView addItem(String cartId, AddItemRequest request, String correlationId) {
+        CartView cart = carts.find(cartId, true).orElse(null);
+        if (cart == null) {
+            carts.create(cartId, clock.instant());
+        } else {
+            requireOpen(cart);
+            if (cart.items().size() >= NewOrderRequest.MAX_ITEMS) {
+                throw new ApiException(422, "cart_full",
+                        "cart " + cartId + " already has " + NewOrderRequest.MAX_ITEMS + " items");
+            }
+        }
+        int lineNo = cart == null ? 0 : cart.items().size();
+        OrderLine line = new OrderLine(request.productId(), request.quantity(), request.price());
+        carts.addItem(cartId, lineNo, line, clock.instant());
+        publisher.send(codec.newEvent(EventType.CartItemAdded, null, correlationId,
+                new CartItemAdded(cartId, request.productId(), request.quantity(), request.price())));
+        return carts.find(cartId, false).orElseThrow();
+    }
+
+    @Transactional
+    public CartView checkout(String cartId, CheckoutRequest request, String correlationId) {
+        CartView cart = carts.find(cartId, true)
+                .orElseThrow(() -> ApiException.notFound("cart " + cartId + " does not exist or has no items"));
+        requireOpen(cart);
+        String orderId = UUID.randomUUID().toString();
+        carts.checkOut(cartId, request.customerId(), orderId, clock.instant());
+        publisher.send(codec.newEvent(EventType.CartCheckedOut, orderId, correlationId,
+                new CartCheckedOut(cartId, request.customerId(), orderId, cart.items())));
+        LOG.info("cart: cart {} CHECKED_OUT as order {} (correlation {})", cartId, orderId, correlationId);
+        return carts.find(cartId, false).orElseThrow();
+    }
+
+    private static void requireOpen(CartView cart) {
+        if (!CartView.OPEN.equals(cart.status())) {
+            throw ApiException.conflict("cart " + cart.cartId() + " was already checked out as order "
+                    + cart.orderId());
+        }
+    }
+}

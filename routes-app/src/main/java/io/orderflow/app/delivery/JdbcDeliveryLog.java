@@ -1,0 +1,26 @@
+package io.orderflow.app.delivery;
+
+import static io.orderflow.app.stage.Timestamps.utc;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.orderflow.delivery.Delivery;
+import io.orderflow.delivery.DeliveryLog;
+
+@Repository
+public class JdbcDeliveryLog implements DeliveryLog {
+
+    private final JdbcClient jdbc;
+
+    public JdbcDeliveryLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void record(Delivery delivery) {
+        jdbc.sql("insert into deliveries (order_id, shipment_id, carrier, delivered_at) values (?, ?, ?, ?)")
+                .params(delivery.orderId(), delivery.shipmentId(), delivery.carrier(), utc(delivery.deliveredAt()))
+                .update();
+    }
+}

@@ -1,0 +1,26 @@
+package io.orderflow.app.dispatch;
+
+import static io.orderflow.app.stage.Timestamps.utc;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.orderflow.dispatch.Shipment;
+import io.orderflow.dispatch.ShipmentRegistry;
+
+@Repository
+public class JdbcShipmentRegistry implements ShipmentRegistry {
+
+    private final JdbcClient jdbc;
+
+    public JdbcShipmentRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void record(Shipment shipment) {
+        jdbc.sql("insert into shipments (shipment_id, order_id, carrier, dispatched_at) values (?, ?, ?, ?)")
+                .params(shipment.shipmentId(), shipment.orderId(), shipment.carrier(), utc(shipment.dispatchedAt()))
+                .update();
+    }
+}

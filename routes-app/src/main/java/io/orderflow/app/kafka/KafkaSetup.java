@@ -1,0 +1,54 @@
+package io.orderflow.app.kafka;
+
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.StringUtils;
+
+import io.orderflow.app.OrderflowProperties;
+
+/**
+ * Kafka for the whole application: an embedded broker unless brokers are configured, the Camel Kafka component
+ * pointed at it, and the topics created before any route starts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaSetup {
+
+    @Bean(destroyMethod = "close")
+    KafkaBootstrap kafkaBootstrap(@Value("${camel.component.kafka.brokers:}") String configuredBrokers,
+                                  OrderflowProperties properties) {
+        if (StringUtils.hasText(configuredBrokers)) {
+            return new KafkaBootstrap(configuredBrokers, properties.kafka().clientProperties(), null);
+        }
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(properties.dataDir().resolve("kafka"),
+                properties.kafka().embedded().port());
+        return new KafkaBootstrap(broker.bootstrapServers(), properties.kafka().clientProperties(), broker);
+    }
+
+    @Bean
+    ComponentCustomizer kafkaComponentCustomizer(KafkaBootstrap bootstrap) {
+        // runs after the starter's customizer, which would otherwise set the (empty) configured brokers back
+        return ComponentCustomizer.builder(KafkaComponent.class).withOrder(Ordered.LOWEST_PRECEDENCE).build(component -> {
+            component.getConfiguration().setBrokers(bootstrap.servers());
+            // SASL/SSL and other client settings reach the routes' consumers and producers too
+            component.getConfiguration().getAdditionalProperties().putAll(bootstrap.clientProperties());
+        });
+    }
+
+    @Bean(destroyMethod = "close")
+    AdminClient kafkaAdmin(KafkaBootstrap bootstrap) {
+        return AdminClient.create(bootstrap.clientConfig());
+    }
+
+    @Bean
+    TopicInitializer topicInitializer(AdminClient admin, OrderflowProperties properties) {
+        TopicInitializer initializer = new TopicInitializer(admin, properties.kafka().partitions(),
+                properties.kafka().replicationFactor());
+        initializer.createMissingTopics();
+        return initializer;
+    }
+}

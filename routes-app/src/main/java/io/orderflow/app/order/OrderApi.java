@@ -1,0 +1,95 @@
+package io.orderflow.app.order;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.model.rest.RestParamType;
+import org.springframework.stereotype.Component;
+
+import io.orderflow.app.web.ApiException;
+import io.orderflow.app.web.ApiRouteBuilder;
+import io.orderflow.app.web.JsonApi;
+import io.orderflow.order.Order;
+import io.orderflow.order.OrderStatus;
+
+/** {@code /api/orders}: place an order, read one with its timeline, list recent ones, count by status. */
+@Component
+public class OrderApi extends ApiRouteBuilder {
+
+    private final OrderPlacement placement;
+    private final OrderQueries queries;
+
+    public OrderApi(JsonApi json, OrderPlacement placement, OrderQueries queries) {
+        super(json);
+        this.placement = placement;
+        this.queries = queries;
+    }
+
+    @Override
+    protected void configureApi() {
+        rest("/api/orders").description("Orders")
+                .post().description("Place an order; publishes OrderCreated on order-events")
+                    .consumes("application/json").produces("application/json")
+                    .type(NewOrderRequest.class).outType(OrderQueries.OrderSummary.class)
+                    .responseMessage().code(201).message("created; Location names the order").endResponseMessage()
+                    .responseMessage().code(400).message("malformed JSON or invalid order").endResponseMessage()
+                    .responseMessage().code(413).message("body over 1 MiB").endResponseMessage()
+                    .responseMessage().code(415).message("not application/json").endResponseMessage()
+                    .to("direct:order-api-place")
+                .get("/summary").description("Number of orders per status").produces("application/json")
+                    .to("direct:order-api-summary")
+                .get("/{orderId}").description("An order with its items and status timeline")
+                    .produces("application/json").outType(OrderQueries.OrderDetails.class)
+                    .responseMessage().code(404).message("no such order").endResponseMessage()
+                    .to("direct:order-api-get")
+                .get().description("Recent orders, newest first").produces("application/json")
+                    .param().name("status").type(RestParamType.query)
+                        .description("only orders in this status").required(false).endParam()
+                    .param().name("limit").type(RestParamType.query)
+                        .description("1-500, default 50").required(false).endParam()
+                    .to("direct:order-api-list");
+
+        from("direct:order-api-place").routeId("order-api-place").process(this::place);
+        from("direct:order-api-get").routeId("order-api-get").process(this::get);
+        from("direct:order-api-list").routeId("order-api-list").process(this::list);
+        from("direct:order-api-summary").routeId("order-api-summary")
+                .process(exchange -> json.respond(exchange, 200, queries.countByStatus()));
+    }
+
+    private void place(Exchange exchange) {
+        String correlationId = json.correlationId(exchange);
+        NewOrderRequest request = json.read(exchange, NewOrderRequest.class);
+        Order order = placement.place(request, correlationId);
+        json.respond(exchange, 201, Map.of(
+                "orderId", order.orderId(),
+                "status", order.status().name(),
+                "customerId", order.customerId(),
+                "total", order.total(),
+                "createdAt", order.createdAt(),
+                "correlationId", correlationId));
+        exchange.getMessage().setHeader("Location", "/api/orders/" + order.orderId());
+    }
+
+    private void get(Exchange exchange) {
+        String orderId = json.pathId(exchange, "orderId");
+        OrderQueries.OrderDetails order = queries.find(orderId)
+                .orElseThrow(() -> ApiException.notFound("order " + orderId + " does not exist"));
+        json.respond(exchange, 200, order);
+    }
+
+    private void list(Exchange exchange) {
+        String statusParam = exchange.getMessage().getHeader("status", String.class);
+        OrderStatus status = null;
+        if (statusParam != null && !statusParam.isBlank()) {
+            try {
+                status = OrderStatus.valueOf(statusParam.trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("status must be one of " + Arrays.toString(OrderStatus.values()));
+            }
+        }
+        int limit = json.intParam(exchange, "limit", 50, 1, 500);
+        var orders = queries.recent(status, limit);
+        json.respond(exchange, 200, Map.of("count", orders.size(), "items", orders));
+    }
+}

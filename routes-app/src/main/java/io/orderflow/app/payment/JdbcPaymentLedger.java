@@ -1,0 +1,33 @@
+package io.orderflow.app.payment;
+
+import static io.orderflow.app.stage.Timestamps.utc;
+
+import java.time.Clock;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.orderflow.payment.PaymentLedger;
+import io.orderflow.payment.PaymentResult;
+
+@Repository
+public class JdbcPaymentLedger implements PaymentLedger {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public JdbcPaymentLedger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(PaymentResult payment) {
+        jdbc.sql("""
+                insert into payments (payment_id, order_id, amount, approved, decline_reason, processed_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(payment.paymentId(), payment.orderId(), payment.amount(), payment.approved(),
+                        payment.declineReason(), utc(clock.instant()))
+                .update();
+    }
+}

@@ -1,0 +1,129 @@
+package io.orderflow.app.stage;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spring.spi.SpringTransactionPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.orderflow.app.OrderflowProperties;
+import io.orderflow.deadletter.DeadLetterRoute;
+import io.orderflow.delivery.DeliveryLog;
+import io.orderflow.delivery.DeliveryRoutes;
+import io.orderflow.delivery.DeliveryStage;
+import io.orderflow.dispatch.DispatchPlanner;
+import io.orderflow.dispatch.DispatchRoutes;
+import io.orderflow.dispatch.DispatchStage;
+import io.orderflow.dispatch.ShipmentRegistry;
+import io.orderflow.event.EventCodec;
+import io.orderflow.kafka.EventPublisher;
+import io.orderflow.order.OrderBook;
+import io.orderflow.order.OrderCreation;
+import io.orderflow.order.OrderRoutes;
+import io.orderflow.order.OrderStatusStage;
+import io.orderflow.payment.PaymentLedger;
+import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.payment.PaymentService;
+import io.orderflow.payment.PaymentStage;
+import io.orderflow.reliability.FaultInjector;
+import io.orderflow.reliability.IgnoredEventLog;
+import io.orderflow.reliability.ReliabilityMetrics;
+import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageRouteBuilder;
+import io.orderflow.reliability.StageSettings;
+
+/**
+ * Wires the Spring-free stage routes of the {@code routes} module to this application's database, transactions,
+ * metrics and configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StageWiring {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec(Clock clock) {
+        return new EventCodec(clock);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(ProducerTemplate template, EventCodec codec) {
+        return new EventPublisher(template, codec);
+    }
+
+    @Bean
+    FaultInjector faultInjector(OrderflowProperties properties) {
+        FaultInjector faults = new FaultInjector();
+        properties.faults().forEach((stage, fault) -> faults.set(stage, fault.toSettings()));
+        return faults;
+    }
+
+    @Bean(StageRouteBuilder.TRANSACTION_POLICY)
+    SpringTransactionPolicy stageTransaction(PlatformTransactionManager transactionManager) {
+        SpringTransactionPolicy policy = new SpringTransactionPolicy(transactionManager);
+        policy.setPropagationBehaviorName("PROPAGATION_REQUIRED");
+        return policy;
+    }
+
+    @Bean
+    StageContext stageContext(EventCodec codec, FaultInjector faults, ReliabilityMetrics metrics,
+                              IgnoredEventLog ignoredEvents, DataSource dataSource,
+                              PlatformTransactionManager transactionManager, OrderflowProperties properties) {
+        // the repository joins the stage's transaction, so "seen" and the stage's effect commit together
+        TransactionTemplate joinStageTransaction = new TransactionTemplate(transactionManager);
+        Map<String, StageSettings> settings = new HashMap<>();
+        properties.stages().forEach((stage, config) -> settings.put(stage, config.toSettings()));
+        return new StageContext(codec, faults, metrics, ignoredEvents, consumer -> {
+            JdbcMessageIdRepository repository =
+                    new JdbcMessageIdRepository(dataSource, joinStageTransaction, consumer);
+            repository.setCreateTableIfNotExists(false);
+            return repository;
+        }, settings);
+    }
+
+    @Bean
+    DeadLetterRoute deadLetterRoute(FaultInjector faults, ReliabilityMetrics metrics, Clock clock) {
+        return new DeadLetterRoute(faults, metrics, clock);
+    }
+
+    @Bean
+    OrderCreation orderCreation(OrderBook orders, EventPublisher publisher, EventCodec codec) {
+        return new OrderCreation(orders, publisher, codec);
+    }
+
+    @Bean
+    OrderRoutes orderRoutes(StageContext context, OrderCreation creation, OrderBook orders) {
+        return new OrderRoutes(context, creation, new OrderStatusStage(orders));
+    }
+
+    @Bean
+    PaymentRoutes paymentRoutes(StageContext context, PaymentLedger ledger, EventPublisher publisher,
+                                EventCodec codec, OrderflowProperties properties) {
+        PaymentService payments = new PaymentService(properties.payment().limit());
+        return new PaymentRoutes(context, new PaymentStage(payments, ledger, publisher, codec));
+    }
+
+    @Bean
+    DispatchRoutes dispatchRoutes(StageContext context, ShipmentRegistry shipments, EventPublisher publisher,
+                                  EventCodec codec, OrderflowProperties properties, Clock clock) {
+        DispatchPlanner planner = new DispatchPlanner(properties.dispatch().carriers(), clock);
+        return new DispatchRoutes(context, new DispatchStage(planner, shipments, publisher, codec));
+    }
+
+    @Bean
+    DeliveryRoutes deliveryRoutes(StageContext context, DeliveryLog deliveries, EventPublisher publisher,
+                                  EventCodec codec, Clock clock) {
+        return new DeliveryRoutes(context, new DeliveryStage(deliveries, publisher, codec, clock));
+    }
+}
