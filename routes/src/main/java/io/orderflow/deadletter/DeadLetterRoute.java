@@ -50,8 +50,8 @@ public final class DeadLetterRoute extends RouteBuilder {
                 .process(exchange -> metrics.deadLettered(
                         exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class),
                         exchange.getProperty(ORIGINAL_TOPIC, String.class)))
-                .log("dead-lettered ${exchangeProperty." + ORIGINAL_TOPIC + "} record to ${header."
-                        + KafkaConstants.OVERRIDE_TOPIC + "}: ${exchangeProperty.CamelExceptionCaught.message}");
+                .log("dead-lettered a ${exchangeProperty." + ORIGINAL_TOPIC + "} record (route "
+                        + "${exchangeProperty.CamelFailureRouteId}): ${exchangeProperty.CamelExceptionCaught.message}");
     }
 
     private void describeFailure(Exchange exchange) {

@@ -1,7 +1,7 @@
 package io.orderflow.kafka;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -18,8 +18,11 @@ public final class KafkaUris {
     }
 
     public static String consumer(String groupId, int consumersCount, Topic... topics) {
-        String names = Arrays.stream(topics).map(Topic::topicName).collect(Collectors.joining(","));
-        return "kafka:" + names
+        return consumer(groupId, consumersCount, Arrays.stream(topics).map(Topic::topicName).toList());
+    }
+
+    public static String consumer(String groupId, int consumersCount, List<String> topicNames) {
+        return "kafka:" + String.join(",", topicNames)
                 + "?groupId=" + groupId
                 + "&consumersCount=" + consumersCount
                 + "&autoOffsetReset=earliest"

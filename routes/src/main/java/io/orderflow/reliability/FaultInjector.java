@@ -15,14 +15,11 @@ import org.apache.camel.Processor;
  */
 public final class FaultInjector {
 
-    /** The raw record text, kept by the stage when it decodes, so permanent-fault rules can match on it. */
-    public static final String RAW_RECORD = "orderflow.rawRecord";
-
     private final Map<String, FaultSettings> byStage = new ConcurrentHashMap<>();
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     public void set(String stage, FaultSettings settings) {
-        if (settings.isNone()) {
+        if (settings.injectsNothing()) {
             byStage.remove(stage);
             patterns.remove(stage);
             return;
@@ -62,7 +59,7 @@ public final class FaultInjector {
         }
         Pattern pattern = patterns.get(stage);
         if (pattern != null) {
-            String raw = exchange.getProperty(RAW_RECORD, String.class);
+            String raw = exchange.getMessage().getBody(String.class);
             if (raw != null && pattern.matcher(raw).find()) {
                 throw new InjectedFault.Permanent(stage, pattern.pattern());
             }

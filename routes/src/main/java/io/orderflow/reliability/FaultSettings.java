@@ -25,7 +25,7 @@ public record FaultSettings(double transientFailureRate, String permanentFailure
         }
     }
 
-    public boolean isNone() {
+    public boolean injectsNothing() {
         return transientFailureRate == 0 && permanentFailurePattern == null && latencyMs == 0;
     }
 }

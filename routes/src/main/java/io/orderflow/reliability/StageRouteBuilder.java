@@ -1,7 +1,5 @@
 package io.orderflow.reliability;
 
-import java.nio.charset.StandardCharsets;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
@@ -29,11 +27,10 @@ import io.orderflow.kafka.Topic;
  */
 public abstract class StageRouteBuilder extends RouteBuilder {
 
-    /** Registry name of the transaction policy that wraps every effect route. */
+    /** Registry name of the {@link org.apache.camel.spi.Policy} that runs every effect in one transaction. */
     public static final String TRANSACTION_POLICY = "stageTransaction";
     public static final String CONSUMER_GROUP = "orderflow.consumerGroup";
     public static final String REDELIVERIES = "orderflow.redeliveries";
-    public static final String EVENT_ID_HEADER = "orderflowEventId";
 
     protected final StageContext context;
     private final String stage;
@@ -51,6 +48,11 @@ public abstract class StageRouteBuilder extends RouteBuilder {
 
     @Override
     public final void configure() {
+        if (!getContext().isAllowUseOriginalMessage()) {
+            // off by default in Camel; without it useOriginalMessage() silently sends the decoded body to the DLT
+            throw new IllegalStateException("stage routes need the CamelContext option allowUseOriginalMessage=true"
+                    + " (camel.main.allow-use-original-message)");
+        }
         RetrySettings retry = settings.retry();
         errorHandler(deadLetterChannel(DeadLetterRoute.ENDPOINT)
                 // a failed dead-letter write must fail the exchange, so the record is polled again, not skipped
@@ -87,9 +89,12 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         from("direct:" + routeId)
                 .routeId(routeId)
                 .errorHandler(noErrorHandler())
-                .transacted(TRANSACTION_POLICY)
+                // a plain Policy, not transacted(): Camel marks transacted exchanges rollback-only on failure,
+                // which would bypass the consumer route's redelivery and dead-letter channel
+                .policy(TRANSACTION_POLICY)
                 .process(context.faults().at(stage))
-                .idempotentConsumer(header(EVENT_ID_HEADER), context.idempotentRepositories().apply(routeId))
+                .idempotentConsumer(exchangeProperty(StageInput.EVENT).method("eventId"),
+                        context.idempotentRepositories().apply(routeId))
                     .eager(true)
                     .removeOnFailure(true)
                     .skipDuplicate(false)
@@ -108,7 +113,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
 
     protected static Predicate isType(EventType... types) {
         return exchange -> {
-            EventType actual = exchange.getMessage().getBody(EventEnvelope.class).type();
+            EventType actual = exchange.getProperty(StageInput.EVENT, EventEnvelope.class).type();
             for (EventType type : types) {
                 if (type == actual) {
                     return true;
@@ -131,10 +136,10 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         if (raw == null) {
             throw new InvalidEventException("record has no value");
         }
-        exchange.setProperty(FaultInjector.RAW_RECORD, new String(raw, StandardCharsets.UTF_8));
         EventEnvelope envelope = context.codec().decode(raw);
-        exchange.getMessage().setHeader(EVENT_ID_HEADER, envelope.eventId().toString());
-        exchange.getMessage().setBody(envelope);
+        // body and headers stay the raw record: Camel's "original message" is taken per route, and the effect
+        // routes must dead-letter the record as it was read, not a decoded copy
+        exchange.setProperty(StageInput.EVENT, envelope);
     }
 
     private void countRedelivery(Exchange exchange) {

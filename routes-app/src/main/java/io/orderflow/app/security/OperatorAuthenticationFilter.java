@@ -2,7 +2,10 @@ package io.orderflow.app.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,15 +16,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Accepts the operator secret as {@code Authorization: Bearer <token>} or as HTTP Basic password of the operator
  * user. The principal name goes into the audit; a Bearer caller may name themselves with {@code X-Operator}.
  */
-final class OperatorAuthenticationFilter extends OncePerRequestFilter {
+public final class OperatorAuthenticationFilter extends OncePerRequestFilter {
 
     static final String ROLE = "OPERATOR";
+    /** Header carrying the authenticated operator to the routes; any value sent by a client is dropped. */
+    public static final String PRINCIPAL_HEADER = "X-Orderflow-Principal";
 
     private final OperatorToken token;
 
@@ -38,7 +44,41 @@ final class OperatorAuthenticationFilter extends OncePerRequestFilter {
                     List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
             SecurityContextHolder.getContext().setAuthentication(authentication);
         }
-        chain.doFilter(request, response);
+        // Camel's platform-http routes run on another thread than this filter, so the audited principal travels
+        // as a header that only this filter can set
+        chain.doFilter(new PrincipalHeaderRequest(request, principal), response);
+    }
+
+    private static final class PrincipalHeaderRequest extends HttpServletRequestWrapper {
+        private final String principal;
+
+        PrincipalHeaderRequest(HttpServletRequest request, String principal) {
+            super(request);
+            this.principal = principal;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return PRINCIPAL_HEADER.equalsIgnoreCase(name) ? principal : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            if (PRINCIPAL_HEADER.equalsIgnoreCase(name)) {
+                return Collections.enumeration(principal == null ? List.of() : List.of(principal));
+            }
+            return super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>(Collections.list(super.getHeaderNames()));
+            names.removeIf(PRINCIPAL_HEADER::equalsIgnoreCase);
+            if (principal != null) {
+                names.add(PRINCIPAL_HEADER);
+            }
+            return Collections.enumeration(names);
+        }
     }
 
     private String principal(String authorization, String operatorName) {

@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.camel.spring.spi.SpringTransactionPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,10 +69,8 @@ public class StageWiring {
     }
 
     @Bean(StageRouteBuilder.TRANSACTION_POLICY)
-    SpringTransactionPolicy stageTransaction(PlatformTransactionManager transactionManager) {
-        SpringTransactionPolicy policy = new SpringTransactionPolicy(transactionManager);
-        policy.setPropagationBehaviorName("PROPAGATION_REQUIRED");
-        return policy;
+    TransactionPolicy stageTransaction(PlatformTransactionManager transactionManager) {
+        return new TransactionPolicy(new TransactionTemplate(transactionManager));
     }
 
     @Bean

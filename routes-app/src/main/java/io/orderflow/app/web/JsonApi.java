@@ -40,8 +40,7 @@ public class JsonApi {
         this.writer = codec.mapper();
         this.reader = codec.mapper().copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         this.validator = validator;
     }
 

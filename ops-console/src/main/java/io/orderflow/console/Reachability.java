@@ -1,0 +1,66 @@
+package io.orderflow.console;
+
+import java.time.Instant;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import io.orderflow.console.ui.Fx;
+import io.orderflow.console.ui.Format;
+
+/**
+ * Whether a dependency (the Kafka cluster, the app) answered the last time the console asked, for the status bar
+ * and the banners of the views that need it. Background jobs report; the properties change on the FX thread.
+ */
+public final class Reachability {
+
+    public enum State { CONNECTING, UP, DOWN }
+
+    private final String target;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.CONNECTING);
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("connecting…");
+    private Instant downSince;
+
+    public Reachability(String target) {
+        this.target = target;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    /** Call from any thread. */
+    public void up(String what) {
+        Fx.run(() -> {
+            downSince = null;
+            detail.set(what);
+            state.set(State.UP);
+        });
+    }
+
+    /** Call from any thread; {@code reason} says what failed, in words an operator can act on. */
+    public void down(String reason) {
+        Instant now = Instant.now();
+        Fx.run(() -> {
+            if (downSince == null) {
+                downSince = now;
+            }
+            detail.set("unreachable since " + Format.time(downSince) + ", retrying: " + reason);
+            state.set(State.DOWN);
+        });
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public boolean isUp() {
+        return state.get() == State.UP;
+    }
+}

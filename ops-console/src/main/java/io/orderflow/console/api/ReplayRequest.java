@@ -1,0 +1,28 @@
+package io.orderflow.console.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Replay by ids, or by a filter (a whole group); a dry run reports what would happen and changes nothing. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReplayRequest(List<String> ids, Filter filter, boolean dryRun, Integer ratePerSecond) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Filter(String topic, String exception, String orderId) {
+    }
+
+    public static ReplayRequest ofIds(List<String> ids, boolean dryRun) {
+        return new ReplayRequest(List.copyOf(ids), null, dryRun, null);
+    }
+
+    public static ReplayRequest ofGroup(DeadLetterGroup group, boolean dryRun, Integer ratePerSecond) {
+        return new ReplayRequest(null, new Filter(group.originalTopic(), group.exceptionClass(), null), dryRun,
+                ratePerSecond);
+    }
+
+    /** The same selection, for real. */
+    public ReplayRequest confirmed() {
+        return new ReplayRequest(ids, filter, false, ratePerSecond);
+    }
+}

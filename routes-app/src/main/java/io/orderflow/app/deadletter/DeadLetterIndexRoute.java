@@ -1,0 +1,125 @@
+package io.orderflow.app.deadletter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.orderflow.deadletter.DltHeaders;
+import io.orderflow.event.EventCodec;
+import io.orderflow.kafka.EventHeaders;
+import io.orderflow.kafka.KafkaUris;
+import io.orderflow.kafka.Topic;
+
+/**
+ * Copies every dead-letter record's metadata into the database so operators can filter, page and act on them.
+ * An index must never skip a record, so this route has no dead-letter topic of its own: a failure (database down)
+ * is retried, then the consumer seeks back and polls the same record again until it is stored.
+ */
+@Component
+public class DeadLetterIndexRoute extends RouteBuilder {
+
+    public static final String GROUP = "orderflow-deadletters";
+    private static final Set<String> INT_HEADERS = Set.of(DltHeaders.ORIGINAL_PARTITION, DltHeaders.ATTEMPTS,
+            DltHeaders.REPLAY_DLT_PARTITION, DltHeaders.REPLAY_COUNT);
+    private static final Set<String> LONG_HEADERS = Set.of(DltHeaders.ORIGINAL_OFFSET, DltHeaders.ORIGINAL_TIMESTAMP,
+            DltHeaders.FAILED_AT, DltHeaders.REPLAY_DLT_OFFSET, DltHeaders.REPLAY_AT);
+
+    private final DeadLetterStore store;
+    private final ObjectMapper mapper;
+
+    public DeadLetterIndexRoute(DeadLetterStore store, EventCodec codec) {
+        this.store = store;
+        this.mapper = codec.mapper();
+    }
+
+    @Override
+    public void configure() {
+        errorHandler(defaultErrorHandler()
+                .maximumRedeliveries(5).redeliveryDelay(200).useExponentialBackOff().maximumRedeliveryDelay(5_000)
+                .retryAttemptedLogLevel(LoggingLevel.WARN));
+        from(KafkaUris.consumer(GROUP, 1, Arrays.stream(Topic.values()).map(Topic::deadLetterTopic).toList()))
+                .routeId("dead-letter-index")
+                .process(this::index);
+    }
+
+    private void index(Exchange exchange) {
+        Message m = exchange.getMessage();
+        byte[] payload = m.getBody(byte[].class);
+        if (payload == null) {
+            payload = new byte[0];
+        }
+        Map<String, byte[]> raw = new LinkedHashMap<>();
+        m.getHeaders().forEach((name, value) -> {
+            if (value instanceof byte[] bytes) {
+                raw.put(name, bytes);
+            }
+        });
+        String dltTopic = m.getHeader(KafkaConstants.TOPIC, String.class);
+        int partition = m.getHeader(KafkaConstants.PARTITION, Integer.class);
+        long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
+        String key = m.getHeader(KafkaConstants.KEY, String.class);
+        String originalTopic = DltHeaders.readUtf8(raw.get(DltHeaders.ORIGINAL_TOPIC));
+        if (originalTopic == null) {
+            originalTopic = dltTopic.substring(0, dltTopic.length() - Topic.DLT_SUFFIX.length());
+        }
+        Long failedAt = DltHeaders.readInt64(raw.get(DltHeaders.FAILED_AT));
+        Long originalTimestamp = DltHeaders.readInt64(raw.get(DltHeaders.ORIGINAL_TIMESTAMP));
+        Integer replayCount = DltHeaders.readInt32(raw.get(DltHeaders.REPLAY_COUNT));
+        JsonNode event = parse(payload);
+        String eventType = DltHeaders.readUtf8(raw.get(EventHeaders.EVENT_TYPE));
+        if (eventType == null && event != null && event.path("type").isTextual()) {
+            eventType = event.get("type").asText();
+        }
+        String orderId = event != null && event.path("orderId").isTextual() ? event.get("orderId").asText() : key;
+
+        DeadLetter deadLetter = new DeadLetter(DeadLetter.idOf(dltTopic, partition, offset), dltTopic, partition,
+                offset, originalTopic, DltHeaders.readInt32(raw.get(DltHeaders.ORIGINAL_PARTITION)),
+                DltHeaders.readInt64(raw.get(DltHeaders.ORIGINAL_OFFSET)),
+                originalTimestamp == null ? null : Instant.ofEpochMilli(originalTimestamp),
+                DltHeaders.readUtf8(raw.get(DltHeaders.ORIGINAL_CONSUMER_GROUP)),
+                DltHeaders.readUtf8(raw.get(DltHeaders.ROUTE_ID)),
+                DltHeaders.readUtf8(raw.get(DltHeaders.EXCEPTION_FQCN)),
+                DltHeaders.readUtf8(raw.get(DltHeaders.EXCEPTION_MESSAGE)),
+                DltHeaders.readUtf8(raw.get(DltHeaders.EXCEPTION_STACKTRACE)),
+                DltHeaders.readInt32(raw.get(DltHeaders.ATTEMPTS)),
+                Instant.ofEpochMilli(failedAt != null ? failedAt : m.getHeader(KafkaConstants.TIMESTAMP, Long.class)),
+                key, orderId, eventType, null, readable(raw), replayCount == null ? 0 : replayCount,
+                DeadLetter.State.PENDING, null, null, null);
+        store.insertIfAbsent(deadLetter, payload);
+    }
+
+    private JsonNode parse(byte[] payload) {
+        try {
+            JsonNode node = mapper.readTree(payload);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null; // the poison payload itself; shown raw
+        }
+    }
+
+    /** Header values as text, decoding the numeric ones by the convention's widths. */
+    private static Map<String, String> readable(Map<String, byte[]> raw) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        raw.forEach((name, value) -> {
+            Object decoded = INT_HEADERS.contains(name) ? DltHeaders.readInt32(value)
+                    : LONG_HEADERS.contains(name) ? DltHeaders.readInt64(value)
+                    : new String(value, StandardCharsets.UTF_8);
+            headers.put(name, String.valueOf(decoded));
+        });
+        return headers;
+    }
+}

@@ -1,0 +1,67 @@
+package io.orderflow.app.fault;
+
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+import io.orderflow.app.web.ApiException;
+import io.orderflow.app.web.ApiRouteBuilder;
+import io.orderflow.app.web.JsonApi;
+import io.orderflow.deadletter.DeadLetterRoute;
+import io.orderflow.delivery.DeliveryRoutes;
+import io.orderflow.dispatch.DispatchRoutes;
+import io.orderflow.order.OrderRoutes;
+import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.reliability.FaultInjector;
+import io.orderflow.reliability.FaultSettings;
+
+/** {@code /api/faults}: read and change injected faults at run time (operator credentials required). */
+@Component
+public class FaultApi extends ApiRouteBuilder {
+
+    static final List<String> STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE,
+            DeliveryRoutes.STAGE, DeadLetterRoute.FAULT_STAGE);
+
+    private final FaultInjector faults;
+
+    public FaultApi(JsonApi json, FaultInjector faults) {
+        super(json);
+        this.faults = faults;
+    }
+
+    @Override
+    protected void configureApi() {
+        rest("/api/faults").description("Fault injection for tests, demos and incident rehearsals")
+                .get().description("Active faults by stage").produces("application/json")
+                    .to("direct:fault-api-list")
+                .put("/{stage}").description("Set the faults of one stage: order, payment, dispatch, delivery or"
+                        + " dead-letter").consumes("application/json").produces("application/json")
+                    .type(FaultSettings.class)
+                    .to("direct:fault-api-set")
+                .delete("/{stage}").description("Remove the faults of one stage").produces("application/json")
+                    .to("direct:fault-api-clear");
+
+        from("direct:fault-api-list").routeId("fault-api-list")
+                .process(exchange -> json.respond(exchange, 200, faults.active()));
+        from("direct:fault-api-set").routeId("fault-api-set").process(exchange -> {
+            String stage = stage(exchange);
+            FaultSettings settings = json.read(exchange, FaultSettings.class);
+            faults.set(stage, settings);
+            log.warn("faults at stage {} set to {}", stage, settings);
+            json.respond(exchange, 200, faults.active());
+        });
+        from("direct:fault-api-clear").routeId("fault-api-clear").process(exchange -> {
+            faults.set(stage(exchange), FaultSettings.NONE);
+            json.respond(exchange, 200, faults.active());
+        });
+    }
+
+    private String stage(Exchange exchange) {
+        String stage = json.pathId(exchange, "stage");
+        if (!STAGES.contains(stage)) {
+            throw ApiException.notFound("no stage '" + stage + "'; stages are " + STAGES);
+        }
+        return stage;
+    }
+}
