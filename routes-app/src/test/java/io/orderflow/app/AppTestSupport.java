@@ -1,0 +1,208 @@
+package io.orderflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.orderflow.app.kafka.KafkaBootstrap;
+import io.orderflow.kafka.Topic;
+import io.orderflow.reliability.FaultInjector;
+
+/**
+ * One running application (real embedded Kafka, real H2 database) shared by the integration tests: every test
+ * class extending this gets the same Spring context, so the broker starts once per test run.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = OrderflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "orderflow.kafka.embedded.port=0",
+                "orderflow.security.operator-token=" + AppTestSupport.TOKEN,
+                // short backoff keeps fault tests fast; the policy itself is the production one
+                "orderflow.stages.order.initial-delay-ms=10", "orderflow.stages.order.max-delay-ms=200",
+                "orderflow.stages.payment.initial-delay-ms=10", "orderflow.stages.payment.max-delay-ms=200",
+                "orderflow.stages.dispatch.initial-delay-ms=10", "orderflow.stages.dispatch.max-delay-ms=200",
+                "orderflow.stages.delivery.initial-delay-ms=10", "orderflow.stages.delivery.max-delay-ms=200"})
+public abstract class AppTestSupport {
+
+    public static final String TOKEN = "test-operator-token";
+    static final List<String> GROUPS = List.of("orderflow-order", "orderflow-payment", "orderflow-dispatch",
+            "orderflow-delivery");
+    private static final Path DATA_DIR = tempDir();
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("orderflow.data-dir", DATA_DIR::toString);
+    }
+
+    protected final ObjectMapper json = new ObjectMapper();
+    protected final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected KafkaBootstrap kafka;
+    @Autowired
+    protected AdminClient admin;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected FaultInjector faults;
+
+    @AfterEach
+    void clearFaults() {
+        faults.clear();
+    }
+
+    protected TopicReader topics() {
+        return new TopicReader(kafka.clientConfig());
+    }
+
+    protected HttpResponse<String> send(String method, String path, String contentType, String body,
+                                        String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> post(String path, String body) {
+        return send("POST", path, "application/json", body, null);
+    }
+
+    protected HttpResponse<String> operatorPost(String path, String body) {
+        return send("POST", path, "application/json", body, "Bearer " + TOKEN);
+    }
+
+    protected JsonNode operatorGet(String path) {
+        return parse(send("GET", path, null, null, "Bearer " + TOKEN));
+    }
+
+    protected JsonNode get(String path) {
+        return parse(send("GET", path, null, null, null));
+    }
+
+    protected JsonNode parse(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    protected String placeOrder(String customerId, String price) {
+        HttpResponse<String> response = post("/api/orders", "{\"customerId\":\"" + customerId
+                + "\",\"items\":[{\"productId\":\"product123\",\"quantity\":1,\"price\":" + price + "}]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return parse(response).get("orderId").asText();
+    }
+
+    protected JsonNode awaitStatus(String orderId, String status) {
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(50)).until(() -> {
+            HttpResponse<String> response = send("GET", "/api/orders/" + orderId, null, null, null);
+            return response.statusCode() == 200 && status.equals(parse(response).get("status").asText());
+        });
+        return get("/api/orders/" + orderId);
+    }
+
+    /** Waits until every stage group has committed up to the end of the topics it reads. */
+    protected void awaitPipelineIdle() {
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() -> totalLag() == 0);
+    }
+
+    protected long totalLag() throws Exception {
+        long lag = 0;
+        for (String group : GROUPS) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (TopicPartition tp : partitionsReadBy(group)) {
+                latest.put(tp, OffsetSpec.latest());
+            }
+            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            for (var entry : ends.entrySet()) {
+                OffsetAndMetadata done = committed.get(entry.getKey());
+                lag += entry.getValue().offset() - (done == null ? 0 : done.offset());
+            }
+        }
+        return lag;
+    }
+
+    private Set<TopicPartition> partitionsReadBy(String group) throws Exception {
+        List<Topic> read = switch (group) {
+            case "orderflow-order" -> List.of(Topic.CART, Topic.PAYMENT, Topic.DISPATCH, Topic.DELIVERY);
+            case "orderflow-payment" -> List.of(Topic.ORDER);
+            case "orderflow-dispatch" -> List.of(Topic.PAYMENT);
+            default -> List.of(Topic.DISPATCH);
+        };
+        var described = admin.describeTopics(read.stream().map(Topic::topicName).toList()).allTopicNames()
+                .get(10, TimeUnit.SECONDS);
+        return described.values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toSet());
+    }
+
+    protected Map<String, Long> endOffsets() throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (String name : Topic.allTopicNames()) {
+            for (int p = 0; p < 3; p++) {
+                latest.put(new TopicPartition(name, p), OffsetSpec.latest());
+            }
+        }
+        Map<String, Long> totals = new HashMap<>();
+        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
+                .forEach((tp, info) -> totals.merge(tp.topic(), info.offset(), Long::sum));
+        return totals;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("orderflow-test-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
