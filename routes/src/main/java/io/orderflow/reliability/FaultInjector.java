@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
@@ -17,6 +18,7 @@ public final class FaultInjector {
 
     private final Map<String, FaultSettings> byStage = new ConcurrentHashMap<>();
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
 
     public void set(String stage, FaultSettings settings) {
         if (settings.injectsNothing()) {
@@ -45,6 +47,12 @@ public final class FaultInjector {
         patterns.clear();
     }
 
+    /** How many faults this stage has raised since start, so a rehearsal can tell its faults are biting. */
+    public long injectedCount(String stage) {
+        AtomicLong count = injected.get(stage);
+        return count == null ? 0 : count.get();
+    }
+
     public Processor at(String stage) {
         return exchange -> inject(stage, exchange);
     }
@@ -61,12 +69,18 @@ public final class FaultInjector {
         if (pattern != null) {
             String raw = exchange.getMessage().getBody(String.class);
             if (raw != null && pattern.matcher(raw).find()) {
+                countInjected(stage);
                 throw new InjectedFault.Permanent(stage, pattern.pattern());
             }
         }
         if (settings.transientFailureRate() > 0
                 && ThreadLocalRandom.current().nextDouble() < settings.transientFailureRate()) {
+            countInjected(stage);
             throw new InjectedFault.Transient(stage);
         }
+    }
+
+    private void countInjected(String stage) {
+        injected.computeIfAbsent(stage, s -> new AtomicLong()).incrementAndGet();
     }
 }
