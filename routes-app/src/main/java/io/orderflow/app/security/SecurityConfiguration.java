@@ -10,6 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.orderflow.app.OrderflowProperties;
+import jakarta.servlet.DispatcherType;
 import io.orderflow.app.web.ServletErrors;
 
 /**
@@ -38,6 +39,9 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new OperatorAuthenticationFilter(token), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // platform-http completes requests asynchronously: the request was authorized on entry,
+                        // and the async dispatch runs without the (stateless) security context
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/dead-letters", "/api/dead-letters/**", "/api/faults", "/api/faults/**")
                             .hasRole(OperatorAuthenticationFilter.ROLE)
                         .anyRequest().permitAll())
