@@ -1,0 +1,59 @@
+package io.orderflow.app.bench;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+import io.orderflow.event.EventEnvelope;
+import io.orderflow.event.EventType;
+import io.orderflow.order.OrderRoutes;
+import io.orderflow.reliability.StageInput;
+
+/**
+ * Observes the in-process application: an exchange of the order stage's consumer route that carried an
+ * OrderDelivered and completed without error has committed its database transaction (the effect route's
+ * transaction policy commits before the consumer route finishes), so the order is DELIVERED in the database at
+ * this moment. Registered as a bean before Camel starts; not a Spring component, so no other test picks it up.
+ */
+final class DeliveredNotifier extends EventNotifierSupport {
+
+    private volatile RunTracker tracker;
+
+    DeliveredNotifier() {
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeFailedEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+        setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeSentEvents(true);
+        setIgnoreStepEvents(true);
+    }
+
+    void track(RunTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.ExchangeCompletedEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        RunTracker current = tracker;
+        if (current == null) {
+            return;
+        }
+        Exchange exchange = ((CamelEvent.ExchangeCompletedEvent) event).getExchange();
+        if (!OrderRoutes.STAGE.equals(exchange.getFromRouteId()) || exchange.getException() != null
+                || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null) {
+            return; // another route, or a record that went to the dead-letter topic
+        }
+        EventEnvelope envelope = exchange.getProperty(StageInput.EVENT, EventEnvelope.class);
+        if (envelope != null && envelope.type() == EventType.OrderDelivered) {
+            current.delivered(envelope.orderId(), System.nanoTime());
+        }
+    }
+}
