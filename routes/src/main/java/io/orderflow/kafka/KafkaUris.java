@@ -30,6 +30,8 @@ public final class KafkaUris {
                 + "&allowManualCommit=true"
                 + "&breakOnFirstError=true"
                 + "&maxPollRecords=50"
+                // a crashed instance's partitions move to the restarted one after 10 s, not the default 45 s
+                + "&sessionTimeoutMs=10000"
                 // raw bytes in, so a payload that is not even text reaches the dead-letter topic unchanged
                 + "&valueDeserializer=" + ByteArrayDeserializer.class.getName()
                 + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName();

@@ -1,0 +1,94 @@
+package io.orderflow.app;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application in its own JVM, so a test can kill it like a power cut (SIGKILL, no shutdown hooks) and start it
+ * again on the same data directory.
+ */
+final class AppProcess implements AutoCloseable {
+
+    final int httpPort;
+    final int kafkaPort;
+    private final Path dataDir;
+    private final Path log;
+    private final List<String> extraArgs;
+    private Process process;
+
+    AppProcess(Path dataDir, Path log, String... extraArgs) {
+        this.httpPort = freePort();
+        this.kafkaPort = freePort();
+        this.dataDir = dataDir;
+        this.log = log;
+        this.extraArgs = List.of(extraArgs);
+    }
+
+    AppProcess start() throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                OrderflowApplication.class.getName(),
+                "--server.port=" + httpPort,
+                "--orderflow.kafka.embedded.port=" + kafkaPort,
+                "--orderflow.data-dir=" + dataDir,
+                "--orderflow.security.operator-token=" + AppTestSupport.TOKEN));
+        command.addAll(extraArgs);
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("application exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create(url("/actuator/health"))).build(), HttpResponse.BodyHandlers.ofString());
+                return health.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    String url(String path) {
+        return "http://localhost:" + httpPort + path;
+    }
+
+    /** Like pulling the plug: no graceful shutdown, no commits, no flushes by the application. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM: graceful shutdown closes the database and the broker cleanly
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
