@@ -95,6 +95,8 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                 .process(context.faults().at(stage))
                 .idempotentConsumer(exchangeProperty(StageInput.EVENT).method("eventId"),
                         context.idempotentRepositories().apply(routeId))
+                    // the key is added inside the transaction, so a failed attempt's key rolls back with it and
+                    // the redelivery is not mistaken for a duplicate (removeOnFailure only runs at completion)
                     .eager(true)
                     .removeOnFailure(true)
                     .skipDuplicate(false)

@@ -1,0 +1,56 @@
+package io.orderflow.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import io.orderflow.event.Payloads.OrderCreated;
+import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.reliability.NonRetryableException;
+
+class EventCodecTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void roundTripsAnEnvelope() {
+        EventEnvelope event = codec.newEvent(EventType.OrderCreated, "o-1", "c-1", new OrderCreated("o-1", "cust",
+                List.of(new OrderLine("p", 2, new BigDecimal("1.50"))), new BigDecimal("3.00")));
+        EventEnvelope decoded = codec.decode(codec.encode(event).getBytes(StandardCharsets.UTF_8));
+        assertThat(decoded).isEqualTo(event);
+        assertThat(decoded.kafkaKey()).isEqualTo("o-1");
+        assertThat(codec.payload(decoded, OrderCreated.class).total()).isEqualByComparingTo("3.00");
+    }
+
+    @Test
+    void derivedEventIdsAreStablePerCauseAndType() {
+        EventEnvelope cause = codec.newEvent(EventType.OrderCreated, "o-1", "c", new OrderCreated("o-1", "cust",
+                List.of(), BigDecimal.ONE));
+        assertThat(cause.derivedEventId(EventType.PaymentProcessed))
+                .isEqualTo(cause.derivedEventId(EventType.PaymentProcessed))
+                .isNotEqualTo(cause.derivedEventId(EventType.PaymentFailed));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not JSON|this is not json|not JSON",
+            "array|[1,2]|not a JSON object",
+            "unknown type|{\"eventId\":\"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11\",\"type\":\"OrderTeleported\",\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{}}|unknown event type",
+            "missing payload field|{\"eventId\":\"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11\",\"type\":\"PaymentProcessed\",\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{\"orderId\":\"o\",\"amount\":1}}|missing field 'paymentId'",
+            "bad eventId|{\"eventId\":\"42\",\"type\":\"OrderDelivered\",\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{}}|not a UUID",
+            "bad time|{\"eventId\":\"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11\",\"type\":\"OrderDelivered\",\"orderId\":\"o\",\"occurredAt\":\"yesterday\",\"payload\":{}}|not ISO-8601",
+            "no orderId|{\"eventId\":\"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11\",\"type\":\"OrderDelivered\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{}}|missing field 'orderId'"})
+    void rejectsWhatIsNotAnEventAsNonRetryable(String name, String record, String reason) {
+        assertThatThrownBy(() -> codec.decode(record.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class)
+                .isInstanceOf(NonRetryableException.class)
+                .hasMessageContaining(reason);
+    }
+}

@@ -1,0 +1,206 @@
+package io.orderflow.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.orderflow.deadletter.DeadLetterRoute;
+import io.orderflow.deadletter.DltHeaders;
+import io.orderflow.event.EventCodec;
+import io.orderflow.event.EventEnvelope;
+import io.orderflow.event.EventType;
+import io.orderflow.event.InvalidEventException;
+import io.orderflow.event.Payloads.OrderCreated;
+import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.kafka.EventPublisher;
+import io.orderflow.kafka.KafkaUris;
+import io.orderflow.kafka.Topic;
+import io.orderflow.reliability.FaultInjector;
+import io.orderflow.reliability.IgnoredReason;
+import io.orderflow.reliability.InMemoryTransactions;
+import io.orderflow.reliability.ReliabilityMetrics;
+import io.orderflow.reliability.RetrySettings;
+import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageSettings;
+import io.orderflow.reliability.KafkaStubs;
+
+/**
+ * The payment stage's routes without a broker or database: the consumer is fed through {@code direct:}, Kafka
+ * producers are mocks, repositories are in memory. Shows the reliability kit's behaviour on one stage.
+ */
+class PaymentRoutesTest extends CamelTestSupport {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    private final EventCodec codec = new EventCodec(CLOCK);
+    private final List<PaymentResult> ledger = new ArrayList<>();
+    private final AtomicInteger ledgerFailuresLeft = new AtomicInteger();
+    private final List<IgnoredReason> ignored = new ArrayList<>();
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private long nextOffset;
+
+    @Override
+    public void configureTest(TestExecutionConfiguration config) {
+        config.withUseAdviceWith(true);
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.setAllowUseOriginalMessage(true);
+        return context;
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        registry.bind(PaymentRoutes.TRANSACTION_POLICY, transactions);
+    }
+
+    @Override
+    protected RoutesBuilder[] createRouteBuilders() {
+        Map<String, IdempotentRepository> repositories = new HashMap<>();
+        StageContext stage = new StageContext(codec, new FaultInjector(), ReliabilityMetrics.NONE,
+                (consumer, input, reason) -> ignored.add(reason),
+                consumer -> repositories.computeIfAbsent(consumer, c -> transactions.repository()),
+                Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))));
+        PaymentLedger failingFirst = payment -> {
+            if (ledgerFailuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("database briefly unavailable");
+            }
+            ledger.add(payment);
+        };
+        PaymentStage payment = new PaymentStage(new PaymentService(new BigDecimal("100.00")), failingFirst,
+                new EventPublisher(context.createProducerTemplate(), codec), codec);
+        return new RoutesBuilder[] {new DeadLetterRoute(new FaultInjector(), ReliabilityMetrics.NONE, CLOCK),
+                new PaymentRoutes(stage, payment)};
+    }
+
+    private MockEndpoint payments;
+    private MockEndpoint deadLetters;
+
+    @BeforeEach
+    void feedFromDirect() throws Exception {
+        payments = KafkaStubs.stub(context, KafkaUris.producer(Topic.PAYMENT), "payment-events");
+        deadLetters = KafkaStubs.stub(context, KafkaUris.deadLetterProducer(), "dead-letters");
+        AdviceWith.adviceWith(context, PaymentRoutes.STAGE, route -> route.replaceFromWith("direct:order-events"));
+        context.start();
+    }
+
+    @Test
+    void chargesAnOrderAndPublishesPaymentProcessed() throws Exception {
+        payments.expectedMessageCount(1);
+
+        EventEnvelope order = orderCreated("o-1", "25.00");
+        consume(codec.encode(order).getBytes(StandardCharsets.UTF_8), "o-1");
+
+        payments.assertIsSatisfied();
+        EventEnvelope sent = codec.decode(payments.getExchanges().get(0).getMessage().getBody(String.class)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.type()).isEqualTo(EventType.PaymentProcessed);
+        assertThat(sent.eventId()).isEqualTo(order.derivedEventId(EventType.PaymentProcessed));
+        assertThat(sent.correlationId()).isEqualTo(order.correlationId());
+        assertThat(ledger).singleElement().satisfies(p -> assertThat(p.approved()).isTrue());
+    }
+
+    @Test
+    void aRedeliveredEventIsIgnoredNotChargedTwice() throws Exception {
+        byte[] record = codec.encode(orderCreated("o-2", "10.00")).getBytes(StandardCharsets.UTF_8);
+        consume(record, "o-2");
+        consume(record, "o-2");
+
+        assertThat(ledger).hasSize(1);
+        assertThat(ignored).containsExactly(IgnoredReason.DUPLICATE);
+        assertThat(payments.getReceivedCounter()).isEqualTo(1);
+    }
+
+    @Test
+    void transientFailuresAreRetriedAsOneTransaction() throws Exception {
+        ledgerFailuresLeft.set(2);
+        consume(codec.encode(orderCreated("o-3", "10.00")).getBytes(StandardCharsets.UTF_8), "o-3");
+
+        assertThat(transactions.rollbacks()).isEqualTo(2);
+        assertThat(ledger).hasSize(1);
+        assertThat(deadLetters.getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void exhaustedRetriesDeadLetterTheOriginalBytes() throws Exception {
+        ledgerFailuresLeft.set(Integer.MAX_VALUE);
+        byte[] record = codec.encode(orderCreated("o-4", "10.00")).getBytes(StandardCharsets.UTF_8);
+        consume(record, "o-4");
+
+        Exchange dead = deadLetters.getExchanges().get(0);
+        assertThat(dead.getMessage().getBody(byte[].class)).isEqualTo(record);
+        assertThat(dead.getMessage().getHeader(KafkaConstants.OVERRIDE_TOPIC)).isEqualTo("order-events.DLT");
+        assertThat(DltHeaders.readInt32(dead.getMessage().getHeader(DltHeaders.ATTEMPTS, byte[].class)))
+                .isEqualTo(4);
+        assertThat(DltHeaders.readUtf8(dead.getMessage().getHeader(DltHeaders.EXCEPTION_FQCN, byte[].class)))
+                .isEqualTo(IllegalStateException.class.getName());
+        assertThat(ledger).isEmpty();
+    }
+
+    @Test
+    void unparseableRecordsGoStraightToTheDeadLetterTopic() throws Exception {
+        byte[] poison = {(byte) 0xff, 'n', 'o', 't', ' ', 'j', 's', 'o', 'n'};
+        consume(poison, "k-5");
+
+        Exchange dead = deadLetters.getExchanges().get(0);
+        assertThat(dead.getMessage().getBody(byte[].class)).isEqualTo(poison);
+        assertThat(dead.getMessage().getHeader(KafkaConstants.KEY)).isEqualTo("k-5");
+        assertThat(dead.getMessage().getHeader(KafkaConstants.PARTITION_KEY)).isEqualTo(2);
+        assertThat(DltHeaders.readInt32(dead.getMessage().getHeader(DltHeaders.ATTEMPTS, byte[].class)))
+                .isEqualTo(1);
+        assertThat(DltHeaders.readUtf8(dead.getMessage().getHeader(DltHeaders.EXCEPTION_FQCN, byte[].class)))
+                .isEqualTo(InvalidEventException.class.getName());
+        assertThat(DltHeaders.readUtf8(dead.getMessage().getHeader(DltHeaders.ORIGINAL_CONSUMER_GROUP,
+                byte[].class))).isEqualTo("orderflow-payment");
+        assertThat(transactions.rollbacks()).isZero();
+    }
+
+    @Test
+    void declinesAnOrderOverTheLimit() throws Exception {
+        consume(codec.encode(orderCreated("o-6", "100.01")).getBytes(StandardCharsets.UTF_8), "o-6");
+
+        EventEnvelope sent = codec.decode(payments.getExchanges().get(0)
+                .getMessage().getBody(String.class).getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.type()).isEqualTo(EventType.PaymentFailed);
+        assertThat(sent.payload().get("reason").asText()).contains("exceeds the limit");
+    }
+
+    private void consume(byte[] record, String key) {
+        template.send("direct:order-events", exchange -> {
+            exchange.getMessage().setBody(record);
+            exchange.getMessage().setHeader(KafkaConstants.TOPIC, Topic.ORDER.topicName());
+            exchange.getMessage().setHeader(KafkaConstants.PARTITION, 2);
+            exchange.getMessage().setHeader(KafkaConstants.OFFSET, nextOffset++);
+            exchange.getMessage().setHeader(KafkaConstants.TIMESTAMP, CLOCK.millis());
+            exchange.getMessage().setHeader(KafkaConstants.KEY, key);
+        });
+    }
+
+    private EventEnvelope orderCreated(String orderId, String total) {
+        return codec.newEvent(EventType.OrderCreated, orderId, "corr-" + orderId, new OrderCreated(orderId, "c",
+                List.of(new OrderLine("p", 1, new BigDecimal(total))), new BigDecimal(total)));
+    }
+}
