@@ -21,6 +21,7 @@ public final class Reachability {
     private final String target;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.CONNECTING);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("connecting…");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("connecting…");
     private Instant downSince;
 
     public Reachability(String target) {
@@ -36,6 +37,7 @@ public final class Reachability {
         Fx.run(() -> {
             downSince = null;
             detail.set(what);
+            summary.set(what);
             state.set(State.UP);
         });
     }
@@ -47,7 +49,8 @@ public final class Reachability {
             if (downSince == null) {
                 downSince = now;
             }
-            detail.set("unreachable since " + Format.time(downSince) + ", retrying: " + reason);
+            summary.set("unreachable since " + Format.time(downSince));
+            detail.set(summary.get() + ", retrying: " + reason);
             state.set(State.DOWN);
         });
     }
@@ -56,8 +59,14 @@ public final class Reachability {
         return state.getReadOnlyProperty();
     }
 
+    /** The full state, with the reason when down. */
     public ReadOnlyStringProperty detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    /** The state in a few words, for places with little room. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
     public boolean isUp() {

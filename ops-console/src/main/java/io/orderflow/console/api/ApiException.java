@@ -2,7 +2,7 @@ package io.orderflow.console.api;
 
 /**
  * A failed call to the app: its JSON error ({@code {"error","detail"}}) with the HTTP status, or status 0 when the
- * app could not be reached at all.
+ * app could not be reached at all (then the message says why: refused, timed out).
  */
 public final class ApiException extends RuntimeException {
 
@@ -11,7 +11,7 @@ public final class ApiException extends RuntimeException {
     private final String detail;
 
     public ApiException(int status, String error, String detail) {
-        super(status == 0 ? error + ": " + detail : "HTTP " + status + " " + error + (detail == null ? "" : ": " + detail));
+        super(status == 0 ? detail : "HTTP " + status + " " + error + (detail == null ? "" : ": " + detail));
         this.status = status;
         this.error = error;
         this.detail = detail;

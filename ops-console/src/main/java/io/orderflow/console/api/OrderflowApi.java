@@ -1,11 +1,14 @@
 package io.orderflow.console.api;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -123,7 +126,7 @@ public final class OrderflowApi {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
-                        throw new ApiException(0, "app unreachable at " + base, describe(cause));
+                        throw new ApiException(0, "unreachable", describe(cause));
                     }
                     return read(built, response, type, alsoAccepted);
                 });
@@ -157,6 +160,15 @@ public final class OrderflowApi {
     }
 
     private static String describe(Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused";
+        }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
     }

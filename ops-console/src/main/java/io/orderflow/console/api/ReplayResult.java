@@ -2,9 +2,16 @@ package io.orderflow.console.api;
 
 import java.util.List;
 
-public record ReplayResult(boolean dryRun, int requested, int replayed, int refused, List<ActionOutcome> results) {
+import com.fasterxml.jackson.annotation.JsonAlias;
 
-    /** Dead letters the request covers that are (or would be) sent back. */
+/**
+ * The app's answer to a replay. The contract names the count {@code replayed}; the app as built answers
+ * {@code accepted}, so both are read.
+ */
+public record ReplayResult(boolean dryRun, int requested, @JsonAlias("accepted") int replayed, int refused,
+                           List<ActionOutcome> results) {
+
+    /** Dead letters the request covers that are (or, on a dry run, would be) sent back. */
     public long accepted() {
         return results == null ? replayed
                 : results.stream().filter(r -> !"REFUSED".equals(r.outcome())).count();

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class KafkaClients implements AutoCloseable {
 
     private static final int REQUEST_TIMEOUT_MS = 4_000;
-    private static final int API_TIMEOUT_MS = 5_000;
+    static final int API_TIMEOUT_MS = 5_000;
 
     private final String bootstrapServers;
     private final AtomicInteger clientIds = new AtomicInteger();
@@ -52,6 +52,8 @@ public final class KafkaClients implements AutoCloseable {
         Map<String, Object> config = common(purpose);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // looking at a topic must never create it
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS);

@@ -22,7 +22,7 @@ public final class KafkaPolling {
         return () -> {
             try {
                 T value = sample.call();
-                kafka.up("connected to " + kafka.target());
+                kafka.up("connected");
                 feed.publish(value);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -40,7 +40,7 @@ public final class KafkaPolling {
             cause = cause.getCause();
         }
         if (cause instanceof TimeoutException) {
-            return "no broker answered in time (" + cause.getMessage() + ")";
+            return "no broker answered within " + KafkaClients.API_TIMEOUT_MS / 1000 + " s";
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }

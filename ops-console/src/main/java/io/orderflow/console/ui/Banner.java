@@ -15,6 +15,8 @@ public final class Banner extends Label {
         getStyleClass().add("banner");
         setWrapText(true);
         setMaxWidth(Double.MAX_VALUE);
+        // a wrapping label in a VBox is otherwise squeezed to one line and cut with an ellipsis
+        setMinHeight(USE_PREF_SIZE);
         managedProperty().bind(visibleProperty());
         setVisible(false);
     }

@@ -40,6 +40,9 @@ public final class Format {
 
     /** A duration in the largest units that keep it short: 850 ms, 12.4 s, 3 min 05 s, 2 h 10 min. */
     public static String millis(long millis) {
+        if (millis == 0) {
+            return "0 s";
+        }
         if (millis < 1_000) {
             return millis + " ms";
         }

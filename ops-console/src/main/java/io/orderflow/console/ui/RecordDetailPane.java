@@ -19,31 +19,37 @@ import io.orderflow.console.kafka.HeaderText;
  */
 public final class RecordDetailPane extends VBox {
 
+    private static final int MAX_HEADER_CHARS = 300;
+
     private final Label title = new Label("Select a record to see its headers and payload");
     private final TableView<HeaderText> headers = Tables.table(null, "No headers");
     private final TextArea payload = new TextArea();
 
-    public RecordDetailPane(String idPrefix) {
+    /** {@code layout}: headers above the payload (VERTICAL) or beside it (HORIZONTAL, for short panes). */
+    public RecordDetailPane(String idPrefix, Orientation layout) {
         getStyleClass().add("record-detail");
         title.getStyleClass().add("detail-title");
         title.setWrapText(true);
+        title.setMinHeight(USE_PREF_SIZE);
         headers.setId(idPrefix + "-headers");
         headers.getColumns().setAll(List.of(
                 Tables.column("Header", 14, HeaderText::name),
-                Tables.column("Value", 20, HeaderText::value)));
+                Tables.column("Value", 20, h -> oneLine(h.value()))));
         payload.setId(idPrefix + "-payload");
         payload.setEditable(false);
+        payload.setWrapText(true);
         payload.getStyleClass().add("code");
         SplitPane split = new SplitPane(headers, payload);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.35);
+        split.setOrientation(layout);
+        split.setDividerPositions(layout == Orientation.VERTICAL ? 0.35 : 0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().setAll(title, split);
     }
 
     public void show(EventRecord record) {
         show(record.topic() + " · partition " + record.partition() + " · offset " + record.offset() + " · "
-                        + Format.timeMillis(record.timestamp()) + " · " + Format.bytes(record.size())
+                        + Format.timeMillis(record.timestamp()) + " · key " + record.key() + " · "
+                        + Format.bytes(record.size())
                         + (record.truncated() ? " (first " + Format.bytes(record.value().length) + " shown)" : ""),
                 record.headers(), record.valueText());
     }
@@ -52,6 +58,12 @@ public final class RecordDetailPane extends VBox {
         title.setText(heading);
         headers.getItems().setAll(headerRows);
         payload.setText(JsonText.pretty(value));
+    }
+
+    /** Header values such as stack traces span many lines; the table shows the start, the full text is elsewhere. */
+    private static String oneLine(String value) {
+        String flat = value.replace("\r", "").replace("\n", " ⏎ ").replace("\t", " ");
+        return flat.length() > MAX_HEADER_CHARS ? flat.substring(0, MAX_HEADER_CHARS) + " …" : flat;
     }
 
     public void clear() {

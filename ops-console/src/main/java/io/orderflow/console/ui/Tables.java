@@ -1,5 +1,8 @@
 package io.orderflow.console.ui;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -48,6 +51,21 @@ public final class Tables {
             }
         });
         return column;
+    }
+
+    /**
+     * Replaces a table's rows with fresh copies, keeping the selection on the rows with the same keys: samplers
+     * and reloads produce new row objects each time, which would otherwise drop what the operator selected.
+     */
+    public static <S> void replaceKeepingSelection(TableView<S> table, List<S> rows, Function<S, ?> key) {
+        Set<Object> selected = new HashSet<>();
+        table.getSelectionModel().getSelectedItems().forEach(row -> selected.add(key.apply(row)));
+        table.getItems().setAll(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            if (selected.contains(key.apply(rows.get(i)))) {
+                table.getSelectionModel().select(i);
+            }
+        }
     }
 
     public static <S> TableView<S> table(String id, String emptyText) {

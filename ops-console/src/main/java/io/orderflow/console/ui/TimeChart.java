@@ -18,9 +18,12 @@ public final class TimeChart {
     private static final double MILLIS_PER_MINUTE = 60_000.0;
 
     private final LineChart<Number, Number> chart;
+    private final NumberAxis minutes;
+    private final long spanMinutes;
 
     public TimeChart(String title, String valueLabel, Duration span) {
-        NumberAxis minutes = new NumberAxis(-span.toMinutes(), 0, Math.max(1, span.toMinutes() / 5.0));
+        spanMinutes = span.toMinutes();
+        minutes = new NumberAxis(-spanMinutes, 0, 1);
         minutes.setLabel("minutes ago");
         minutes.setAutoRanging(false);
         NumberAxis values = new NumberAxis();
@@ -37,8 +40,17 @@ public final class TimeChart {
         return chart;
     }
 
-    /** Replaces the plotted lines: one per entry, named by its key, in the map's iteration order. */
+    /**
+     * Replaces the plotted lines: one per entry, named by its key, in the map's iteration order. The axis covers
+     * the history there is, in whole minutes up to the full span, so a console started a minute ago shows that
+     * minute rather than a sliver at the edge of fifteen.
+     */
     public void show(Map<String, TimeSeries> lines, long nowMillis) {
+        long oldest = lines.values().stream().flatMap(h -> h.points().stream()).mapToLong(TimeSeries.Point::atMillis)
+                .min().orElse(nowMillis);
+        long shownMinutes = Math.max(1, Math.min(spanMinutes, (long) Math.ceil((nowMillis - oldest) / MILLIS_PER_MINUTE)));
+        minutes.setLowerBound(-shownMinutes);
+        minutes.setTickUnit(shownMinutes <= 2 ? 0.25 : shownMinutes <= 5 ? 1 : 3);
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
         lines.forEach((name, history) -> {
             List<XYChart.Data<Number, Number>> data = new ArrayList<>(history.size());
