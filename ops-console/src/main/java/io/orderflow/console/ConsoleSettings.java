@@ -1,0 +1,90 @@
+package io.orderflow.console;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.orderflow.console.api.OperatorToken;
+
+/**
+ * How the console is started: {@code --name=value} options, with environment variables and defaults behind them.
+ *
+ * @param refresh      how often Kafka and the app are sampled; rates, lag windows and history follow from it
+ * @param lagWindow    samples in Burrow's evaluation window
+ * @param snapshotDir  when set, the console writes a PNG of each view after {@code snapshotAfter} and exits
+ */
+public record ConsoleSettings(String bootstrapServers, URI appUrl, Optional<OperatorToken> token, Duration refresh,
+                              int lagWindow, Optional<Path> snapshotDir, Duration snapshotAfter) {
+
+    public static final String USAGE = """
+            Options (all optional):
+              --bootstrap-servers=HOST:PORT  Kafka cluster to watch (env KAFKA_BOOTSTRAP_SERVERS, default localhost:9092)
+              --app-url=URL                  Orderflow app for orders and dead-letter actions
+                                             (env ORDERFLOW_APP_URL, default http://localhost:8082)
+              --token=TOKEN                  operator token (env ORDERFLOW_OPERATOR_TOKEN, else the file
+                                             data/operator-token or ../data/operator-token)
+              --refresh-seconds=N            sampling interval, default 2
+              --lag-window=N                 samples in Burrow's lag evaluation window, default 10
+              --snapshot-dir=DIR             write a PNG of every view into DIR, then exit
+              --snapshot-after=SECONDS       when to take those snapshots, default 20
+            """;
+
+    private static final Set<String> OPTIONS = Set.of("bootstrap-servers", "app-url", "token", "refresh-seconds",
+            "lag-window", "snapshot-dir", "snapshot-after");
+
+    /** Parses the command line; throws IllegalArgumentException with a readable message on a bad option. */
+    public static ConsoleSettings parse(List<String> args, Map<String, String> env, Path workingDir) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
+            if (name == null || !OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+            options.put(name, arg.substring(equals + 1));
+        }
+        String bootstrap = first(options.get("bootstrap-servers"), env.get("KAFKA_BOOTSTRAP_SERVERS"), "localhost:9092");
+        URI app = URI.create(first(options.get("app-url"), env.get("ORDERFLOW_APP_URL"), "http://localhost:8082"));
+        if (app.getScheme() == null || app.getHost() == null) {
+            throw new IllegalArgumentException("--app-url must be an http(s) URL, got '" + app + "'");
+        }
+        Optional<OperatorToken> token = OperatorToken.resolve(options.get("token"), env, workingDir);
+        double refreshSeconds = number(options, "refresh-seconds", 2, 0.2, 60);
+        int window = (int) number(options, "lag-window", 10, 2, 100);
+        Optional<Path> snapshots = Optional.ofNullable(options.get("snapshot-dir")).map(workingDir::resolve);
+        double snapshotAfter = number(options, "snapshot-after", 20, 0, 3600);
+        return new ConsoleSettings(bootstrap, app, token, Duration.ofMillis(Math.round(refreshSeconds * 1000)),
+                window, snapshots, Duration.ofMillis(Math.round(snapshotAfter * 1000)));
+    }
+
+    private static double number(Map<String, String> options, String name, double fallback, double min, double max) {
+        String text = options.get(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw new IllegalArgumentException("--" + name + " must be a number from " + min + " to " + max
+                + ", got '" + text + "'");
+    }
+
+    private static String first(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate.trim();
+            }
+        }
+        throw new IllegalStateException("no default");
+    }
+}

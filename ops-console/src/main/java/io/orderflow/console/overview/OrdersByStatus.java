@@ -1,0 +1,49 @@
+package io.orderflow.console.overview;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import io.orderflow.console.ui.Format;
+
+/** Order counts per status from the app, one tile per status in lifecycle order, plus the total. */
+final class OrdersByStatus extends HBox {
+
+    static final List<String> LIFECYCLE = List.of("CREATED", "PAID", "PAYMENT_FAILED", "DISPATCHED", "DELIVERED");
+
+    OrdersByStatus() {
+        setId("orders-by-status");
+        getStyleClass().add("tiles");
+        show(Map.of());
+    }
+
+    void show(Map<String, Long> counts) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        LIFECYCLE.forEach(status -> ordered.put(status, counts.getOrDefault(status, 0L)));
+        counts.forEach(ordered::putIfAbsent);
+        List<VBox> tiles = new ArrayList<>();
+        ordered.forEach((status, count) -> tiles.add(tile(status, Format.count(count))));
+        tiles.add(tile("TOTAL", Format.count(counts.values().stream().mapToLong(Long::longValue).sum())));
+        getChildren().setAll(tiles);
+    }
+
+    private static VBox tile(String status, String count) {
+        Label value = new Label(count);
+        value.setId("orders-" + status);
+        value.getStyleClass().add("tile-value");
+        Label name = new Label(status.replace('_', ' '));
+        name.getStyleClass().add("caption");
+        VBox tile = new VBox(value, name);
+        tile.getStyleClass().addAll("tile", "tile-" + status.toLowerCase(Locale.ROOT).replace('_', '-'));
+        HBox.setHgrow(tile, Priority.ALWAYS);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        return tile;
+    }
+}

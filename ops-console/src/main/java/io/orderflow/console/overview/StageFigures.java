@@ -1,0 +1,60 @@
+package io.orderflow.console.overview;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.orderflow.console.deadletter.DeadLetterTally;
+import io.orderflow.console.lag.GroupLag;
+import io.orderflow.console.lag.LagReport;
+import io.orderflow.console.traffic.TrafficSample;
+
+/**
+ * What a stage card shows, combined from the latest samples. Health is the group's Burrow status, raised to WARN
+ * while the stage dead-lettered records recently, and UNKNOWN until the cluster has been read.
+ *
+ * @param inRate      records/s the stage's group consumes from its input topic, NaN when unknown or not applicable
+ * @param outRate     records/s produced to the stage's topic, NaN when unknown
+ * @param lag         records the group is behind on all its topics, null without a group
+ * @param lagMillis   age of the oldest record the group has not consumed, null when unknown
+ * @param deadLetters records the group has dead-lettered, all time
+ */
+public record StageFigures(Stage stage, double inRate, double outRate, Long lag, Long lagMillis, long deadLetters,
+                           String health, String note) {
+
+    /** Dead letters this recent make a stage's health at least WARN. */
+    static final Duration RECENT_FAILURES = Duration.ofMinutes(5);
+
+    static StageFigures of(Stage stage, TrafficSample traffic, LagReport lag, DeadLetterTally tally, Instant now) {
+        double outRate = traffic == null ? Double.NaN : traffic.rate(stage.output());
+        if (stage.group() == null) {
+            return new StageFigures(stage, Double.NaN, outRate, null, null, 0,
+                    traffic == null ? "UNKNOWN" : "OK", "in: REST requests");
+        }
+        Optional<GroupLag> group = lag == null ? Optional.empty() : lag.group(stage.group());
+        long deadLetters = tally == null ? 0 : tally.count(stage.group());
+        boolean failingNow = tally != null && tally.failedSince(stage.group(), now.minus(RECENT_FAILURES));
+        String health;
+        String note;
+        if (lag == null) {
+            health = "UNKNOWN";
+            note = "waiting for the cluster";
+        } else if (group.isEmpty()) {
+            health = "UNKNOWN";
+            note = "group " + stage.group() + " has not committed yet";
+        } else {
+            GroupLag g = group.get();
+            health = failingNow && !g.status().isProblem() ? "WARN" : g.status().name();
+            note = failingNow ? "dead letters in the last " + RECENT_FAILURES.toMinutes() + " min"
+                    : g.state().toLowerCase(Locale.ROOT) + ", " + g.members()
+                    + (g.members() == 1 ? " member" : " members");
+        }
+        return new StageFigures(stage,
+                group.map(g -> g.consumeRate(stage.input())).orElse(Double.NaN),
+                outRate,
+                group.map(GroupLag::totalLag).orElse(null),
+                group.map(GroupLag::maxLagMillis).orElse(null),
+                deadLetters, health, note);
+    }
+}

@@ -1,0 +1,37 @@
+package io.orderflow.console.traffic;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+
+import io.orderflow.console.Feed;
+import io.orderflow.console.Reachability;
+import io.orderflow.console.kafka.KafkaClients;
+import io.orderflow.console.ui.Banner;
+
+/** The topic traffic view: rates and their history above, the live tail below. */
+public final class TrafficView extends BorderPane implements AutoCloseable {
+
+    private final LiveTailPane tail;
+
+    public TrafficView(Feed<TrafficSample> traffic, RateHistory history, KafkaClients clients, Reachability kafka) {
+        setId("traffic-view");
+        TopicRatesPane rates = new TopicRatesPane(history);
+        tail = new LiveTailPane(clients);
+        traffic.subscribe(sample -> {
+            rates.show(sample);
+            tail.topicsAre(sample.topics().stream().map(TopicTraffic::topic).toList());
+        });
+        SplitPane split = new SplitPane(rates, tail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        setTop(Banner.whileDown("traffic-banner", kafka, "No traffic figures: Kafka at"));
+        setCenter(split);
+        tail.start();
+    }
+
+    @Override
+    public void close() {
+        tail.close();
+    }
+}

@@ -1,0 +1,70 @@
+package io.orderflow.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleSettingsTest {
+
+    @TempDir
+    Path repo;
+
+    @Test
+    void defaultsPointAtALocalAppAndBroker() {
+        ConsoleSettings settings = ConsoleSettings.parse(List.of(), Map.of(), repo);
+        assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(settings.appUrl()).isEqualTo(URI.create("http://localhost:8082"));
+        assertThat(settings.token()).isEmpty();
+        assertThat(settings.refresh()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.lagWindow()).isEqualTo(10);
+        assertThat(settings.snapshotDir()).isEmpty();
+    }
+
+    @Test
+    void optionsWinOverTheEnvironment() {
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "ORDERFLOW_APP_URL", "http://app:1",
+                "ORDERFLOW_OPERATOR_TOKEN", "from-env");
+        assertThat(ConsoleSettings.parse(List.of(), env, repo).bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(ConsoleSettings.parse(List.of(), env, repo).token().orElseThrow().source())
+                .isEqualTo("ORDERFLOW_OPERATOR_TOKEN");
+        ConsoleSettings settings = ConsoleSettings.parse(List.of("--bootstrap-servers=b:1", "--app-url=http://a:2",
+                "--token=t", "--refresh-seconds=0.5", "--snapshot-dir=shots"), env, repo);
+        assertThat(settings.bootstrapServers()).isEqualTo("b:1");
+        assertThat(settings.appUrl()).isEqualTo(URI.create("http://a:2"));
+        assertThat(settings.token().orElseThrow().value()).isEqualTo("t");
+        assertThat(settings.refresh()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.snapshotDir()).contains(repo.resolve("shots"));
+    }
+
+    @Test
+    void theTokenFileIsFoundFromTheRepositoryRootOrAModuleDirectory() throws IOException {
+        Files.createDirectories(repo.resolve("data"));
+        Files.writeString(repo.resolve("data/operator-token"), "file-token\n");
+        Path module = Files.createDirectories(repo.resolve("ops-console"));
+
+        assertThat(ConsoleSettings.parse(List.of(), Map.of(), repo).token().orElseThrow().value())
+                .isEqualTo("file-token");
+        assertThat(ConsoleSettings.parse(List.of(), Map.of(), module).token().orElseThrow().source())
+                .isEqualTo("file ../data/operator-token");
+    }
+
+    @Test
+    void badOptionsAreRefusedWithTheirName() {
+        assertThatThrownBy(() -> ConsoleSettings.parse(List.of("--bootstrap=x"), Map.of(), repo))
+                .hasMessageContaining("--bootstrap=x");
+        assertThatThrownBy(() -> ConsoleSettings.parse(List.of("--refresh-seconds=fast"), Map.of(), repo))
+                .hasMessageContaining("--refresh-seconds");
+        assertThatThrownBy(() -> ConsoleSettings.parse(List.of("--app-url=localhost"), Map.of(), repo))
+                .hasMessageContaining("--app-url");
+    }
+}
