@@ -34,7 +34,7 @@ final class DeadLetterDetail extends VBox {
         VBox trace = new VBox(caption("Stack trace"), stackTrace);
         VBox.setVgrow(stackTrace, Priority.ALWAYS);
         SplitPane split = new SplitPane(record, trace);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.66);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().setAll(facts, split);
         clear();

@@ -172,7 +172,9 @@ public final class DeadLetterView extends BorderPane {
         outcome.setId("dlt-outcome");
         outcome.setWrapText(true);
         outcome.textProperty().bind(inbox.outcomeProperty());
-        outcome.managedProperty().bind(outcome.textProperty().isNotEmpty());
+        // hidden, not just unmanaged, while empty: an unmanaged node is still drawn where it last was
+        outcome.visibleProperty().bind(outcome.textProperty().isNotEmpty());
+        outcome.managedProperty().bind(outcome.visibleProperty());
         inbox.actionFailedProperty().addListener((obs, old, failed) -> StatusStyle.apply(outcome, failed ? "ERR" : "OK"));
         StatusStyle.apply(outcome, "OK");
         outcome.getStyleClass().add("outcome");

@@ -30,11 +30,14 @@ import io.orderflow.console.kafka.Topics;
  * <p>Records are keyed by orderId and produced with Kafka's default partitioner, and a dead letter keeps its
  * partition number, so only the one partition the orderId hashes to is read on each of those topics. Cart events
  * are keyed by cartId: all cart partitions are read for the checkout that names the order, then the cart's own
- * partition for the cart's earlier events. Bounded by a time budget; the result says when it stopped short.
+ * partition for the cart's earlier events. Bounded by a time budget and a number of events; the result says when
+ * it stopped short.
  */
 public final class OrderTracer {
 
     static final Duration BUDGET = Duration.ofSeconds(20);
+    /** Events kept per scan; a key with thousands of records (a poison key replayed in a loop) stops here. */
+    static final int MAX_EVENTS = 2_000;
     private static final Set<String> CART_TOPICS = Set.of(Topics.CART, Topics.deadLetterTopic(Topics.CART));
 
     private final KafkaClients clients;
@@ -115,13 +118,13 @@ public final class OrderTracer {
             List<TopicPartition> done = open.stream().filter(tp -> consumer.position(tp) >= ends.get(tp)).toList();
             consumer.pause(done);
             done.forEach(open::remove);
-            if (open.isEmpty() || System.nanoTime() > deadline) {
+            if (open.isEmpty() || System.nanoTime() > deadline || found.size() >= MAX_EVENTS) {
                 break;
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
                     scanned++;
-                    if (matches.test(record)) {
+                    if (matches.test(record) && found.size() < MAX_EVENTS) {
                         found.add(EventRecord.of(record));
                     }
                 }

@@ -127,7 +127,7 @@ public final class TraceView extends BorderPane {
         long dlt = trace.hops().stream().filter(h -> h.record().isDeadLetter()).count();
         status.setText(trace.hops().size() + " events" + (dlt > 0 ? ", " + dlt + " dead-lettered" : "")
                 + " · read " + Format.count(trace.recordsScanned()) + " records in " + Format.millis(trace.tookMillis())
-                + (trace.complete() ? "" : " · stopped at the time budget: older events may be missing"));
+                + (trace.complete() ? "" : " · stopped at the scan budget: some events may be missing"));
         StatusStyle.apply(status, trace.complete() ? null : "WARN");
         for (TraceHop hop : trace.hops()) {
             if (hop.sincePreviousMillis() != null) {

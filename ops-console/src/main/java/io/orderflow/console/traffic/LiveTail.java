@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -92,13 +91,19 @@ final class LiveTail implements AutoCloseable {
                     following = topics;
                     lastAssignment = System.nanoTime();
                 }
+                if (consumer.assignment().isEmpty()) {
+                    // none of the topics exists yet (or none is selected): nothing to poll, look again shortly
+                    pause();
+                    continue;
+                }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
                     hand(records);
                 }
             } catch (WakeupException e) {
                 // follow() changed the topics: loop round and reassign
-            } catch (KafkaException e) {
+            } catch (RuntimeException e) {
+                // the tail thread must outlive any failure: report it and start over with a fresh assignment
                 report("waiting for the cluster: " + KafkaPolling.describe(e));
                 lastAssignment = 0;
                 pause();

@@ -33,7 +33,7 @@ public final class RecordDetailPane extends VBox {
         title.setMinHeight(USE_PREF_SIZE);
         headers.setId(idPrefix + "-headers");
         headers.getColumns().setAll(List.of(
-                Tables.column("Header", 14, HeaderText::name),
+                Tables.column("Header", 15, HeaderText::name),
                 Tables.column("Value", 20, h -> oneLine(h.value()))));
         payload.setId(idPrefix + "-payload");
         payload.setEditable(false);
@@ -41,7 +41,7 @@ public final class RecordDetailPane extends VBox {
         payload.getStyleClass().add("code");
         SplitPane split = new SplitPane(headers, payload);
         split.setOrientation(layout);
-        split.setDividerPositions(layout == Orientation.VERTICAL ? 0.35 : 0.5);
+        split.setDividerPositions(layout == Orientation.VERTICAL ? 0.35 : 0.6);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().setAll(title, split);
     }
