@@ -103,7 +103,7 @@ public final class Console implements AutoCloseable {
         root.setCenter(tabs);
         root.setBottom(new StatusBar(kafka, app, settings.token()));
 
-        TrafficSampler trafficSampler = new TrafficSampler(kafkaClients);
+        TrafficSampler trafficSampler = new TrafficSampler(kafkaClients, settings.lagWindow());
         AppMonitor appMonitor = new AppMonitor(api, app, orders);
         background.every(settings.refresh(), "traffic", KafkaPolling.into(traffic, kafka, trafficSampler::sample));
         background.every(settings.refresh(), "lag", KafkaPolling.into(lag, kafka, lagSampler::sample));

@@ -15,7 +15,7 @@ import io.orderflow.console.api.OperatorToken;
  * How the console is started: {@code --name=value} options, with environment variables and defaults behind them.
  *
  * @param refresh      how often Kafka and the app are sampled; rates, lag windows and history follow from it
- * @param lagWindow    samples in Burrow's evaluation window
+ * @param lagWindow    samples in Burrow's evaluation window; rates are averaged over the same span
  * @param snapshotDir  when set, the console writes a PNG of each view after {@code snapshotAfter} and exits
  */
 public record ConsoleSettings(String bootstrapServers, URI appUrl, Optional<OperatorToken> token, Duration refresh,
@@ -29,7 +29,8 @@ public record ConsoleSettings(String bootstrapServers, URI appUrl, Optional<Oper
               --token=TOKEN                  operator token (env ORDERFLOW_OPERATOR_TOKEN, else the file
                                              data/operator-token or ../data/operator-token)
               --refresh-seconds=N            sampling interval, default 2
-              --lag-window=N                 samples in Burrow's lag evaluation window, default 10
+              --lag-window=N                 samples in Burrow's lag evaluation window (and the span rates
+                                             are averaged over), default 10
               --snapshot-dir=DIR             write a PNG of every view into DIR, then exit
               --snapshot-after=SECONDS       when to take those snapshots, default 20
             """;

@@ -89,22 +89,6 @@ final class ConsoleDriver implements AutoCloseable {
         return onFx(() -> List.copyOf(this.<TableView<S>>node(tableId).getItems()));
     }
 
-    /** The text the table renders in a cell, by row index and column title. */
-    String cell(String tableId, int row, String column) {
-        return onFx(() -> {
-            TableView<?> table = node(tableId);
-            var col = table.getColumns().stream().filter(c -> c.getText().equals(column)).findFirst().orElseThrow();
-            var cells = table.lookupAll(".table-cell");
-            for (Node cell : cells) {
-                if (cell instanceof javafx.scene.control.TableCell<?, ?> tc && tc.getTableColumn() == col
-                        && tc.getIndex() == row && tc.getTableRow() != null && tc.getTableRow().getItem() != null) {
-                    return tc.getText();
-                }
-            }
-            throw new IllegalStateException("no rendered cell " + column + " in row " + row + " of " + tableId);
-        });
-    }
-
     Path snapshot(String name) {
         WaitForAsyncUtils.waitForFxEvents();
         return onFx(() -> {

@@ -7,26 +7,14 @@ package io.orderflow.console.api;
 public final class ApiException extends RuntimeException {
 
     private final int status;
-    private final String error;
-    private final String detail;
 
     public ApiException(int status, String error, String detail) {
         super(status == 0 ? detail : "HTTP " + status + " " + error + (detail == null ? "" : ": " + detail));
         this.status = status;
-        this.error = error;
-        this.detail = detail;
     }
 
     public int status() {
         return status;
-    }
-
-    public String error() {
-        return error;
-    }
-
-    public String detail() {
-        return detail;
     }
 
     public boolean unreachable() {

@@ -52,10 +52,6 @@ public final class OrderflowApi {
         return base;
     }
 
-    public Optional<OperatorToken> token() {
-        return token;
-    }
-
     /** The {@code status} of {@code /actuator/health}; a DOWN app answers 503 with a body, still a status. */
     public CompletableFuture<String> health() {
         return send(request("actuator/health", false).GET(), new TypeReference<JsonNode>() { }, 503)

@@ -211,8 +211,7 @@ public final class DeadLetterView extends BorderPane {
                 Tables.column("Exception", 16, d -> simpleName(d.exceptionClass()) + ": " + d.exceptionMessage()),
                 Tables.numeric("Tries", 3.5, DeadLetter::attempts, String::valueOf),
                 Tables.status("State", 6, DeadLetter::state),
-                Tables.numeric("Replays", 5, DeadLetter::replayCount, String::valueOf),
-                Tables.column("Id", 11, DeadLetter::id)));
+                Tables.numeric("Replays", 5, DeadLetter::replayCount, String::valueOf)));
     }
 
     private void auditColumns() {

@@ -29,8 +29,4 @@ public enum LagStatus {
     public LagStatus asGroupStatus() {
         return compareTo(ERR) > 0 ? ERR : this;
     }
-
-    public static LagStatus worse(LagStatus a, LagStatus b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
 }

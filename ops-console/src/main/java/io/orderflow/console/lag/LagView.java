@@ -1,6 +1,7 @@
 package io.orderflow.console.lag;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,9 @@ public final class LagView extends BorderPane {
 
         Tables.replaceKeepingSelection(groups, report.groups(), GroupLag::group);
         if (groups.getSelectionModel().isEmpty() && !report.groups().isEmpty()) {
-            groups.getSelectionModel().select(0);
+            // open on the group that most needs a look
+            groups.getSelectionModel().select(report.groups().stream()
+                    .max(Comparator.comparing(GroupLag::status).thenComparingLong(GroupLag::totalLag)).orElseThrow());
         }
         updated.setText("updated " + Format.time(report.at()));
     }
