@@ -40,7 +40,7 @@ final class AppUnderTest implements AutoCloseable {
                     + "./mvnw -B -DskipTests package -pl routes,routes-app (or run the whole reactor with verify)");
         }
         Path dataDir = Files.createTempDirectory("orderflow-console-it");
-        Path log = Path.of("target", "app-under-test.log").toAbsolutePath();
+        Path log = Path.of("target", "app-under-test-" + httpPort + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         return new AppUnderTest(dataDir, jar, log, httpPort, kafkaPort);
     }
@@ -59,7 +59,14 @@ final class AppUnderTest implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                 .start();
-        awaitHealthy();
+        // never leave the app running: not when this JVM dies, not when it fails to come up
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        try {
+            awaitHealthy();
+        } catch (RuntimeException | Error e) {
+            process.destroyForcibly();
+            throw e;
+        }
     }
 
     private void awaitHealthy() {
