@@ -49,7 +49,10 @@ class ConsoleReconnectsTest {
                 .contains("retrying: no broker answered within 5 s");
         assertThat(console.visible("overview-app-banner")).isTrue();
         assertThat(console.text("overview-app-banner")).endsWith("retrying: connection refused");
+        // nothing known is shown as a dash, never as a zero
         assertThat(console.text("stage-payment-health")).isEqualTo("UNKNOWN");
+        assertThat(console.text("stage-payment-dlt")).isEqualTo("—");
+        assertThat(console.text("orders-DELIVERED")).isEqualTo("—");
         console.snapshot("0-unreachable-overview");
 
         // while samplers block on the unreachable broker, the FX thread still answers at once
@@ -71,5 +74,7 @@ class ConsoleReconnectsTest {
         console.show(Console.View.OVERVIEW);
         assertThat(console.visible("overview-kafka-banner")).isFalse();
         console.awaitText("stage-payment-health", "OK"::equals);
+        console.awaitText("orders-TOTAL", "0"::equals);
+        assertThat(console.text("stage-payment-dlt")).isEqualTo("0");
     }
 }

@@ -72,7 +72,7 @@ public final class LagView extends BorderPane {
 
         ListView<Alert> alertList = new ListView<>(alerts.alerts());
         alertList.setId("lag-alerts");
-        alertList.setPlaceholder(new Label("No alerts: no group changed to WARN or worse"));
+        alertList.setPlaceholder(new Label("No alerts raised since the console started"));
         alertList.setCellFactory(list -> new AlertCell());
         chart.node().setId("lag-chart");
         Tab alertTab = new Tab("Alerts", alertList);

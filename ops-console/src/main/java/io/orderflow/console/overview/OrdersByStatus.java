@@ -21,9 +21,13 @@ final class OrdersByStatus extends HBox {
     OrdersByStatus() {
         setId("orders-by-status");
         getStyleClass().add("tiles");
-        show(Map.of());
+        List<VBox> tiles = new ArrayList<>();
+        LIFECYCLE.forEach(status -> tiles.add(tile(status, Format.NONE)));
+        tiles.add(tile("TOTAL", Format.NONE));
+        getChildren().setAll(tiles);
     }
 
+    /** Until the app first answers, the tiles show dashes rather than counts of zero. */
     void show(Map<String, Long> counts) {
         Map<String, Long> ordered = new LinkedHashMap<>();
         LIFECYCLE.forEach(status -> ordered.put(status, counts.getOrDefault(status, 0L)));

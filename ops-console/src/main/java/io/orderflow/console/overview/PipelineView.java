@@ -62,7 +62,7 @@ public final class PipelineView extends VBox {
 
         ListView<Alert> alertList = new ListView<>(alerts.alerts());
         alertList.setId("overview-alerts");
-        alertList.setPlaceholder(new Label("No alerts: every consumer group is OK"));
+        alertList.setPlaceholder(new Label("No alerts raised since the console started"));
         alertList.setCellFactory(list -> new AlertCell());
         VBox alertPane = new VBox(section("Recent alerts"), alertList);
         VBox.setVgrow(alertList, Priority.ALWAYS);

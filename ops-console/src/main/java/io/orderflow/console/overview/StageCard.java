@@ -61,7 +61,7 @@ final class StageCard extends VBox {
         lag.setText(figures.lag() == null ? Format.NONE
                 : Format.count(figures.lag()) + (figures.lagMillis() == null || figures.lag() == 0 ? ""
                 : " · " + Format.millis(figures.lagMillis())));
-        deadLetters.setText(figures.stage().group() == null ? Format.NONE : Format.count(figures.deadLetters()));
+        deadLetters.setText(figures.deadLetters() == null ? Format.NONE : Format.count(figures.deadLetters()));
         health.setText(figures.health());
         note.setText(figures.note());
         StatusStyle.apply(health, figures.health());

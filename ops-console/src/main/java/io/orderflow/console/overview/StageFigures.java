@@ -18,9 +18,9 @@ import io.orderflow.console.traffic.TrafficSample;
  * @param outRate     records/s produced to the stage's topic, NaN when unknown
  * @param lag         records the group is behind on all its topics, null without a group
  * @param lagMillis   age of the oldest record the group has not consumed, null when unknown
- * @param deadLetters records the group has dead-lettered, all time
+ * @param deadLetters records the group has dead-lettered, all time; null until the DLT topics have been read
  */
-public record StageFigures(Stage stage, double inRate, double outRate, Long lag, Long lagMillis, long deadLetters,
+public record StageFigures(Stage stage, double inRate, double outRate, Long lag, Long lagMillis, Long deadLetters,
                            String health, String note) {
 
     /** Dead letters this recent make a stage's health at least WARN. */
@@ -29,11 +29,11 @@ public record StageFigures(Stage stage, double inRate, double outRate, Long lag,
     static StageFigures of(Stage stage, TrafficSample traffic, LagReport lag, DeadLetterTally tally, Instant now) {
         double outRate = traffic == null ? Double.NaN : traffic.rate(stage.output());
         if (stage.group() == null) {
-            return new StageFigures(stage, Double.NaN, outRate, null, null, 0,
+            return new StageFigures(stage, Double.NaN, outRate, null, null, null,
                     traffic == null ? "UNKNOWN" : "OK", "in: REST requests");
         }
         Optional<GroupLag> group = lag == null ? Optional.empty() : lag.group(stage.group());
-        long deadLetters = tally == null ? 0 : tally.count(stage.group());
+        Long deadLetters = tally == null ? null : tally.count(stage.group());
         boolean failingNow = tally != null && tally.failedSince(stage.group(), now.minus(RECENT_FAILURES));
         String health;
         String note;
