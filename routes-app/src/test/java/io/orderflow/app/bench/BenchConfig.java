@@ -47,6 +47,8 @@ record BenchConfig(
         boolean appLogToFile,
         // stop the separate process with SIGTERM and time the graceful shutdown, or just kill it (smoke)
         boolean gracefulStop,
+        // a new in-process application (empty broker and database, same warm JVM) for each group of runs
+        boolean freshAppPerGroup,
         long drainTimeoutMs,
         // "process" (startup, REST, memory) and/or "inprocess" (ceiling, pipeline, latency)
         List<String> phases) {
@@ -55,8 +57,8 @@ record BenchConfig(
         return new BenchConfig("full", Path.of("target", "bench"),
                 3, 10, 20_000, 2_000, 180, 0.05, 1_000, 400_000, 40_000,
                 List.of(100, 500, 1000), 3, 12, 2, 6, 5,
-                3, 32, 30, 10, 3, null, List.of(), List.of(),
-                false, true, true, 300_000, List.of("process", "inprocess"));
+                3, 32, 45, 10, 3, null, List.of(), List.of(),
+                false, true, true, true, 600_000, List.of("process", "inprocess"));
     }
 
     static BenchConfig smoke() {
@@ -64,7 +66,7 @@ record BenchConfig(
                 1, 1, 300, 100, 0, 1, 100, 1_000, 300,
                 List.of(100, 500, 1000), 1, 0.2, 0.05, 0.2, 1,
                 1, 4, 0.5, 1, 1, null, List.of(), List.of(),
-                false, false, false, 120_000, List.of("process", "inprocess"));
+                false, false, false, false, 120_000, List.of("process", "inprocess"));
     }
 
     /** Defaults of the named mode with {@code -Dbench.*} overrides. */
@@ -110,6 +112,7 @@ record BenchConfig(
                 Boolean.parseBoolean(System.getProperty("bench.jfr", String.valueOf(jfr))),
                 Boolean.parseBoolean(System.getProperty("bench.appLogToFile", String.valueOf(appLogToFile))),
                 Boolean.parseBoolean(System.getProperty("bench.gracefulStop", String.valueOf(gracefulStop))),
+                Boolean.parseBoolean(System.getProperty("bench.freshAppPerGroup", String.valueOf(freshAppPerGroup))),
                 drainTimeoutMs,
                 System.getProperty("bench.phases", "").isBlank() ? phases
                         : Arrays.stream(System.getProperty("bench.phases").split(",")).map(String::trim).toList());

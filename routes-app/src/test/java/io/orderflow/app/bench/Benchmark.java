@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,6 +61,7 @@ public final class Benchmark {
     // separate process
     private final List<Double> startupMs = new ArrayList<>();
     private final List<Double> shutdownMs = new ArrayList<>();
+    private final List<Map<String, Double>> startupBreakdown = new ArrayList<>();
     private final List<Double> restRates = new ArrayList<>();
     private final List<Double> restPipelineRates = new ArrayList<>();
     private final List<Map<String, Object>> restWindows = new ArrayList<>();
@@ -85,6 +88,7 @@ public final class Benchmark {
     private final List<Double> databaseWritesPerOrder = new ArrayList<>();
     /** CPU microseconds per order by thread group, of the last saturation run of each kind. */
     private final Map<String, Map<String, Double>> cpuPerOrder = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> databaseAfterGroup = new LinkedHashMap<>();
 
     Benchmark(BenchConfig config, PrintStream out) {
         this.config = config;
@@ -137,7 +141,9 @@ public final class Benchmark {
                 app = AppProcess.start(jar, classpath, config.appJvmArgs(), config.appArgs(),
                         work.resolve("process-" + i), config.outputDir().resolve("app-process-" + i + ".log"), 180_000);
                 startupMs.add((double) app.startupMs());
-                log("start %d: ready in %d ms (pid %d)", i + 1, app.startupMs(), app.pid());
+                Map<String, Double> parts = startupParts(config.outputDir().resolve("app-process-" + i + ".log"));
+                startupBreakdown.add(parts);
+                log("start %d: ready in %d ms (pid %d) %s", i + 1, app.startupMs(), app.pid(), parts);
                 if (i < config.startupRuns() - 1) {
                     stop(app);
                 }
@@ -226,22 +232,60 @@ public final class Benchmark {
         }
     }
 
+    /** What the application's own log says about its start: the broker's part and Spring's total. */
+    private static Map<String, Double> startupParts(Path log) {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        try {
+            String text = Files.readString(log);
+            Matcher broker = Pattern.compile("Embedded Kafka broker started in (\\d+) ms").matcher(text);
+            if (broker.find()) {
+                parts.put("embedded_broker", Double.parseDouble(broker.group(1)));
+            }
+            Matcher started = Pattern.compile(
+                    "Started OrderflowApplication in ([\\d.]+) seconds \\(process running for ([\\d.]+)\\)")
+                    .matcher(text);
+            if (started.find()) {
+                parts.put("spring_started", Double.parseDouble(started.group(1)) * 1000);
+                parts.put("jvm_process_running", Double.parseDouble(started.group(2)) * 1000);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the breakdown is a diagnostic only
+        }
+        return parts;
+    }
+
     private static long delivered(AppProcess app) throws IOException, InterruptedException {
         return app.getJson("/api/orders/summary").path("DELIVERED").asLong();
     }
 
     // ----------------------------------------------------------------------------------------------- in-process
 
-    private void inProcessPhase() throws Exception {
-        Path loggingConfig = config.appLogToFile() ? writeLoggingConfig() : null;
-        try (InProcessApp app = InProcessApp.start(work.resolve("inprocess"), loggingConfig, config.appArgs())) {
+    private interface Group {
+        void run(Runs runs) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} against an in-process application. With {@code freshAppPerGroup} each group gets a new
+     * application on an empty data directory (a new broker and database) in this same JVM, whose JIT stays warm:
+     * the embedded H2 store slows down as it ages (see README), and an overload run must not handicap the next.
+     */
+    private void group(String name, Group body) throws Exception {
+        if (!config.freshAppPerGroup() && sharedRuns != null) {
+            body.run(sharedRuns);
+            return;
+        }
+        Path dataDir = work.resolve("inprocess-" + name);
+        InProcessApp app = InProcessApp.start(dataDir, loggingConfig, config.appArgs());
+        if (inProcessStartupMs == 0) {
             inProcessStartupMs = app.startupMs();
-            log("in-process application up in %d ms; database %s", inProcessStartupMs, app.databaseSettings());
-            OrderflowProperties properties = app.properties();
-            CeilingRelay.createTopics(app.clientConfig(), properties.kafka().partitions(),
-                    properties.kafka().replicationFactor());
-            Properties producer = app.producerProperties();
-            Properties consumer = app.consumerProperties("payment");
+        }
+        log("[%s] in-process application up in %d ms", name, app.startupMs());
+        OrderflowProperties properties = app.properties();
+        CeilingRelay.createTopics(app.clientConfig(), properties.kafka().partitions(),
+                properties.kafka().replicationFactor());
+        Properties producer = app.producerProperties();
+        Properties consumer = app.consumerProperties("payment");
+        if (clientSettings.isEmpty()) {
             for (String key : List.of("acks", "enable.idempotence", "linger.ms", "batch.size",
                     "max.in.flight.requests.per.connection", "compression.type")) {
                 clientSettings.put("producer." + key, producer.get(key));
@@ -251,77 +295,134 @@ public final class Benchmark {
                 clientSettings.put("consumer." + key, consumer.get(key));
             }
             clientSettings.put("partitions", properties.kafka().partitions());
-            try (OrderInjector injector = new OrderInjector(producer, app.codec());
-                 CeilingRelay ceiling = new CeilingRelay(consumer, producer, app.codec())) {
-                ceiling.start();
-                Runs runs = new Runs(app, injector, ceiling);
-
-                // warm-up: until the JIT has compiled the hot paths of both (it keeps a core busy for minutes)
-                long warmupStart = System.nanoTime();
-                int ceilingWarm = config.warmupCeilingOrders();
-                int pipelineWarm = config.warmupPipelineOrders();
-                double ceilingEstimate;
-                double pipelineEstimate;
-                int round = 0;
-                while (true) {
-                    long jitBefore = jitMillis();
-                    long roundStart = System.nanoTime();
-                    ceilingEstimate = runs.ceilingBurst(ceilingWarm, CeilingRelay.Mode.BATCHED);
-                    pipelineEstimate = runs.pipelineBurst(pipelineWarm);
-                    double jitShare = (jitMillis() - jitBefore) / ((System.nanoTime() - roundStart) / 1e6);
-                    round++;
-                    log("warm-up %d: ceiling %.0f orders/s, pipeline %.0f orders/s, JIT busy %.0f%% of a core",
-                            round, ceilingEstimate, pipelineEstimate, 100 * jitShare);
-                    double elapsed = (System.nanoTime() - warmupStart) / 1e9;
-                    if (jitShare < config.warmupJitShare() || elapsed >= config.maxWarmupSeconds()) {
-                        warmupSeconds = elapsed;
-                        warmupJitShare = jitShare;
-                        break;
-                    }
-                    ceilingWarm = (int) Math.min(config.maxCeilingOrders(), Math.max(ceilingWarm, ceilingEstimate * 3));
-                    pipelineWarm = (int) Math.min(config.maxPipelineOrders(),
-                            Math.max(config.minOrders(), pipelineEstimate * 3));
-                }
-                int ceilingOrders = size(ceilingEstimate, config.maxCeilingOrders());
-                int pipelineOrders = size(pipelineEstimate, config.maxPipelineOrders());
-
-                for (int i = 0; i < config.saturationRuns(); i++) {
-                    double c = runs.ceilingBurst(ceilingOrders, CeilingRelay.Mode.BATCHED);
-                    Map<String, String> before = app.databaseSettings();
-                    double p = runs.pipelineBurst(pipelineOrders);
-                    databaseWritesPerOrder.add(writesPerOrder(before, app.databaseSettings(), pipelineOrders));
-                    ceilingRates.add(c);
-                    pipelineRates.add(p);
-                    ratios.add(p / c);
-                    log("saturation %d: ceiling %.0f orders/s (%d orders), pipeline %.0f orders/s (%d orders), "
-                            + "ratio %.3f", i + 1, c, ceilingOrders, p, pipelineOrders, p / c);
-                    log("  CPU us/order ceiling %s", cpuPerOrder.get("ceiling"));
-                    log("  CPU us/order pipeline %s", cpuPerOrder.get("pipeline"));
-                }
-                double sync = runs.ceilingBurst(size(Stats.median(pipelineRates) * 3, config.maxCeilingOrders()),
-                        CeilingRelay.Mode.SYNC);
-                ceilingSyncRates.add(sync);
-                log("ceiling with a synchronous send per event (diagnostic): %.0f orders/s", sync);
-
-                if (config.jfr()) {
-                    profile("pipeline-saturation.jfr", () -> runs.pipelineBurst(pipelineOrders));
-                    profile("ceiling-saturation.jfr",
-                            () -> runs.ceilingBurst(ceilingOrders, CeilingRelay.Mode.BATCHED));
-                }
-
-                for (int rate : config.latencyRates()) {
-                    for (int i = 0; i < config.latencyRuns(); i++) {
-                        Map<String, Object> m = runs.pipelinePaced(rate, config.latencySeconds());
-                        latencyRuns.computeIfAbsent(rate, r -> new ArrayList<>()).add(m);
-                        logLatency("pipeline", rate, i + 1, m);
-                    }
-                    Map<String, Object> c = runs.ceilingPaced(rate, config.ceilingLatencySeconds());
-                    ceilingLatencyRuns.computeIfAbsent(rate, r -> new ArrayList<>()).add(c);
-                    logLatency("ceiling", rate, 1, c);
-                }
-                findMaxSustained(runs);
+            clientSettings.put("database", app.databaseSettings().get("WRITE_DELAY") == null ? "?"
+                    : "H2, WRITE_DELAY=" + app.databaseSettings().get("WRITE_DELAY"));
+        }
+        OrderInjector injector = new OrderInjector(producer, app.codec());
+        CeilingRelay ceiling = new CeilingRelay(consumer, producer, app.codec());
+        Runs runs = new Runs(app, injector, ceiling);
+        try {
+            ceiling.start();
+            // consumers join their groups and find their partitions before anything is measured
+            runs.ceilingBurst(config.minOrders(), CeilingRelay.Mode.BATCHED);
+            runs.pipelineBurst(config.minOrders());
+            if (!config.freshAppPerGroup()) {
+                sharedRuns = runs;
+                body.run(runs);
+                return;
+            }
+            body.run(runs);
+            databaseAfterGroup.put(name, app.databaseSettings());
+            log("[%s] database afterwards: %s", name, databaseAfterGroup.get(name));
+        } finally {
+            if (config.freshAppPerGroup()) {
+                closeApp(runs);
+                deleteRecursively(dataDir);
             }
         }
+    }
+
+    private Runs sharedRuns;
+    private Path loggingConfig;
+
+    private void closeApp(Runs runs) {
+        runs.ceiling.close();
+        runs.injector.close();
+        runs.app.close();
+    }
+
+    private void inProcessPhase() throws Exception {
+        loggingConfig = config.appLogToFile() ? writeLoggingConfig() : null;
+        try {
+            inProcessGroups();
+        } finally {
+            if (sharedRuns != null) {
+                databaseAfterGroup.put("all", sharedRuns.app.databaseSettings());
+                closeApp(sharedRuns);
+            }
+        }
+    }
+
+    private void inProcessGroups() throws Exception {
+        // warm-up: until the JIT has compiled the hot paths of both (it keeps a core busy for minutes)
+        double[] estimates = new double[2];
+        group("warmup", runs -> {
+            long warmupStart = System.nanoTime();
+            int ceilingWarm = config.warmupCeilingOrders();
+            int pipelineWarm = config.warmupPipelineOrders();
+            int round = 0;
+            while (true) {
+                long jitBefore = jitMillis();
+                long roundStart = System.nanoTime();
+                estimates[0] = runs.ceilingBurst(ceilingWarm, CeilingRelay.Mode.BATCHED);
+                estimates[1] = runs.pipelineBurst(pipelineWarm);
+                double jitShare = (jitMillis() - jitBefore) / ((System.nanoTime() - roundStart) / 1e6);
+                round++;
+                log("warm-up %d: ceiling %.0f orders/s, pipeline %.0f orders/s, JIT busy %.0f%% of a core",
+                        round, estimates[0], estimates[1], 100 * jitShare);
+                double elapsed = (System.nanoTime() - warmupStart) / 1e9;
+                if (jitShare < config.warmupJitShare() || elapsed >= config.maxWarmupSeconds()) {
+                    warmupSeconds = elapsed;
+                    warmupJitShare = jitShare;
+                    return;
+                }
+                ceilingWarm = (int) Math.min(config.maxCeilingOrders(), Math.max(ceilingWarm, estimates[0] * 3));
+                pipelineWarm = (int) Math.min(config.maxPipelineOrders(),
+                        Math.max(config.minOrders(), estimates[1] * 3));
+            }
+        });
+        int ceilingOrders = size(estimates[0], config.maxCeilingOrders());
+        int pipelineOrders = size(estimates[1], config.maxPipelineOrders());
+
+        group("saturation", runs -> {
+            for (int i = 0; i < config.saturationRuns(); i++) {
+                double c = runs.ceilingBurst(ceilingOrders, CeilingRelay.Mode.BATCHED);
+                Map<String, String> before = runs.app.databaseSettings();
+                double p = runs.pipelineBurst(pipelineOrders);
+                databaseWritesPerOrder.add(writesPerOrder(before, runs.app.databaseSettings(), pipelineOrders));
+                ceilingRates.add(c);
+                pipelineRates.add(p);
+                ratios.add(p / c);
+                log("saturation %d: ceiling %.0f orders/s (%d orders), pipeline %.0f orders/s (%d orders), "
+                        + "ratio %.3f", i + 1, c, ceilingOrders, p, pipelineOrders, p / c);
+                log("  CPU us/order ceiling %s", cpuPerOrder.get("ceiling"));
+                log("  CPU us/order pipeline %s", cpuPerOrder.get("pipeline"));
+            }
+            double sync = runs.ceilingBurst(size(Stats.median(pipelineRates) * 3, config.maxCeilingOrders()),
+                    CeilingRelay.Mode.SYNC);
+            ceilingSyncRates.add(sync);
+            log("ceiling with a synchronous send per event (diagnostic): %.0f orders/s", sync);
+            if (config.jfr()) {
+                profile("pipeline-saturation.jfr", () -> runs.pipelineBurst(pipelineOrders));
+                profile("ceiling-saturation.jfr", () -> runs.ceilingBurst(ceilingOrders, CeilingRelay.Mode.BATCHED));
+            }
+        });
+
+        for (int rate : config.latencyRates()) {
+            group("latency-" + rate, runs -> {
+                for (int i = 0; i < config.latencyRuns(); i++) {
+                    Map<String, Object> m = runs.pipelinePaced(rate, config.latencySeconds());
+                    latencyRuns.computeIfAbsent(rate, r -> new ArrayList<>()).add(m);
+                    logLatency("pipeline", rate, i + 1, m);
+                    if (clearlyOverloaded(m, rate)) {
+                        log("  %d/s is far beyond what the pipeline sustains: no more runs at this rate", rate);
+                        break;
+                    }
+                }
+                Map<String, Object> c = runs.ceilingPaced(rate, config.ceilingLatencySeconds());
+                ceilingLatencyRuns.computeIfAbsent(rate, r -> new ArrayList<>()).add(c);
+                logLatency("ceiling", rate, 1, c);
+            });
+        }
+        if (config.maxSustainedProbes() > 0) {
+            group("max-sustained", this::findMaxSustained);
+        }
+    }
+
+    /** An overload run (backlog growing by over a fifth of the offered rate) needs no repeat to be judged. */
+    private static boolean clearlyOverloaded(Map<String, Object> m, int rate) {
+        return !Boolean.TRUE.equals(m.get("sustained"))
+                && ((Number) m.get("backlog_growth_per_s")).doubleValue() > 0.2 * rate;
     }
 
     /** Highest offered rate (10 orders/s steps) without backlog growth, searching down from 95% of saturation. */
@@ -505,6 +606,7 @@ public final class Benchmark {
         r.put("spread", spread);
 
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("startup_breakdown_ms", startupBreakdown);
         details.put("rest_windows", restWindows);
         details.put("rest_connections", config.restConnections());
         details.put("idle_rss_mb", Stats.round(idleRssKb / 1024.0, 1));
@@ -515,6 +617,7 @@ public final class Benchmark {
         details.put("max_sustained_probes", maxSustainedProbes);
         details.put("client_settings", clientSettings);
         details.put("h2_file_writes_per_order", Stats.summary(databaseWritesPerOrder, 2));
+        details.put("h2_after_each_group", databaseAfterGroup);
         details.put("cpu_us_per_order", cpuPerOrder);
         details.put("database_verified", verificationFailures.isEmpty());
         details.put("database_verification_failures", verificationFailures);

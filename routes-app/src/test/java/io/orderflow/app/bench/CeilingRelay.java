@@ -11,17 +11,21 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -91,6 +95,36 @@ final class CeilingRelay implements AutoCloseable {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
+            List<String> all = new ArrayList<>(Topic.allTopicNames());
+            Arrays.stream(Topic.values()).map(CeilingRelay::topic).forEach(all::add);
+            awaitLeaders(admin, all);
+        }
+    }
+
+    /**
+     * Waits until the broker leads every partition of {@code topics}: ListOffsets is answered by the partition
+     * leader only. The controller names a leader a moment before the broker acts as one, and an idempotent
+     * producer whose first batch to a new partition got NOT_LEADER_OR_FOLLOWER while a later batch was appended
+     * retried with OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (seen when the application had just
+     * started and created its topics).
+     */
+    private static void awaitLeaders(AdminClient admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+            d.partitions().forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()),
+                    OffsetSpec.latest()));
+        }
+        while (true) {
+            try {
+                admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("partitions without a working leader after 60 s", e);
+                }
+            }
+            Thread.sleep(50); // interval between checks; the loop ends on the condition or the deadline
         }
     }
 

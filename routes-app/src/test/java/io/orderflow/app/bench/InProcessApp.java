@@ -145,8 +145,8 @@ final class InProcessApp implements AutoCloseable {
         try {
             Map<String, String> out = new java.util.TreeMap<>();
             bean(JdbcClient.class).sql("select setting_name, setting_value from information_schema.settings "
-                    + "where setting_name in ('WRITE_DELAY', 'info.FILE_WRITE', 'info.FILE_WRITE_BYTES', "
-                    + "'info.FILE_READ', 'info.CACHE_SIZE')")
+                    + "where setting_name in ('WRITE_DELAY', 'RETENTION_TIME', 'info.FILE_WRITE', "
+                    + "'info.FILE_WRITE_BYTES', 'info.FILE_SIZE', 'info.CHUNK_COUNT', 'info.CHUNKS_FILL_RATE')")
                     .query(rs -> {
                         out.put(rs.getString(1), rs.getString(2));
                     });

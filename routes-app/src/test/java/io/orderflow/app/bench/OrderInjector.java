@@ -39,6 +39,7 @@ final class OrderInjector implements AutoCloseable {
     }
 
     List<ProducerRecord<String, String>> prepare(RunTracker run, String topic) {
+        producer.partitionsFor(topic); // metadata before the clock starts
         List<ProducerRecord<String, String>> records = new ArrayList<>(run.size());
         for (int i = 0; i < run.size(); i++) {
             String orderId = run.orderId(i);
