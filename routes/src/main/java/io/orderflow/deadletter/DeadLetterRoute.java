@@ -26,6 +26,8 @@ public final class DeadLetterRoute extends RouteBuilder {
     /** Name under which faults can be injected into the dead-letter write itself. */
     public static final String FAULT_STAGE = "dead-letter";
     private static final int MAX_STACKTRACE_CHARS = 16 * 1024;
+    /** Exchange property set once the dead-letter record is acknowledged: the record is done with. */
+    public static final String WRITTEN = "orderflow.deadLetterWritten";
     private static final String ORIGINAL_TOPIC = "orderflow.originalTopic";
 
     private final FaultInjector faults;
@@ -47,6 +49,7 @@ public final class DeadLetterRoute extends RouteBuilder {
                 .process(faults.at(FAULT_STAGE))
                 .process(this::describeFailure)
                 .to(KafkaUris.deadLetterProducer())
+                .setProperty(WRITTEN, constant(true))
                 .process(exchange -> metrics.deadLettered(
                         exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class),
                         exchange.getProperty(ORIGINAL_TOPIC, String.class)))

@@ -3,14 +3,14 @@ package io.orderflow.kafka;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Builds the camel-kafka endpoint URIs. The consumer options are the reliability contract of every stage
- * (see DESIGN.md): offsets are committed by the sync commit manager only after a record was processed or
- * dead-lettered, and a record whose dead-lettering failed is sought back to and polled again.
+ * (see DESIGN.md): offsets are committed only by the route, synchronously, after the database transaction of the
+ * records before them committed ({@link RouteCommitFactory}); a failure that could not even be dead-lettered makes the
+ * consumer reconnect and poll again from the last committed offset.
  */
 public final class KafkaUris {
 
@@ -34,7 +34,7 @@ public final class KafkaUris {
                 + "&sessionTimeoutMs=10000"
                 // raw bytes in, so a payload that is not even text reaches the dead-letter topic unchanged
                 + "&valueDeserializer=" + ByteArrayDeserializer.class.getName()
-                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName();
+                + "&kafkaManualCommitFactory=#class:" + RouteCommitFactory.class.getName();
     }
 
     private static final String SAFE_PRODUCER = "requestRequiredAcks=all&enableIdempotence=true&recordMetadata=true";

@@ -16,19 +16,24 @@ import io.orderflow.kafka.KafkaUris;
 import io.orderflow.kafka.Topic;
 
 /**
- * Base of every consuming stage. A stage is two routes:
+ * Base of every consuming stage. A stage is three kinds of route:
  * <ol>
- * <li>a Kafka consumer route that decodes the raw record and picks the event types the stage handles, and</li>
- * <li>an effect route, run in one database transaction behind an idempotent consumer keyed by eventId, so the
+ * <li>the Kafka consumer route {@code <stage>-kafka}, which runs the records of each partition batch of a poll in one
+ * database transaction and commits their offset after it ({@link PartitionBatchPolicy});</li>
+ * <li>the event route {@code <stage>}, which decodes the raw record, picks the event types the stage handles and owns
+ * the retries and the dead-letter channel, and</li>
+ * <li>effect routes, each run in a nested transaction behind an idempotent consumer keyed by eventId, so the
  * stage's effect happens once per event however often the record arrives.</li>
  * </ol>
- * Failures of the effect roll its transaction back and are retried by the consumer route's dead-letter channel as
- * one unit; non-retryable failures and exhausted retries go to {@code <topic>.DLT}.
+ * Failures of an effect roll its nested transaction back and are retried by the event route's dead-letter channel
+ * as one unit; non-retryable failures and exhausted retries go to {@code <topic>.DLT}.
  */
 public abstract class StageRouteBuilder extends RouteBuilder {
 
     /** Registry name of the {@link org.apache.camel.spi.Policy} that runs every effect in one transaction. */
     public static final String TRANSACTION_POLICY = "stageTransaction";
+    /** Registry name of the {@link PartitionBatchPolicy} of the Kafka consumer routes. */
+    public static final String BATCH_POLICY = "partitionBatch";
     public static final String CONSUMER_GROUP = "orderflow.consumerGroup";
     public static final String REDELIVERIES = "orderflow.redeliveries";
 
@@ -44,6 +49,10 @@ public abstract class StageRouteBuilder extends RouteBuilder {
 
     public static String consumerGroup(String stage) {
         return "orderflow-" + stage;
+    }
+
+    public static String kafkaRouteId(String stage) {
+        return stage + "-kafka";
     }
 
     @Override
@@ -72,25 +81,33 @@ public abstract class StageRouteBuilder extends RouteBuilder {
 
     protected abstract void configureStage();
 
-    /** The Kafka consumer route of this stage, with the record decoded into an {@link EventEnvelope}. */
+    /** The stage's Kafka consumer route and its event route, which decodes the record into an {@link EventEnvelope}. */
     protected RouteDefinition consume(Topic... topics) {
         String group = consumerGroup(stage);
-        return from(KafkaUris.consumer(group, settings.consumers(), topics))
-                .routeId(stage)
+        from(KafkaUris.consumer(group, settings.consumers(), topics))
+                .routeId(kafkaRouteId(stage))
+                // a failure here means the record could not even be dead-lettered: nothing is committed and the
+                // consumer polls the batch again (breakOnFirstError), so retrying it here would only repeat that
+                .errorHandler(noErrorHandler())
                 .setProperty(CONSUMER_GROUP, constant(group))
+                .policy(BATCH_POLICY)
+                    .to("direct:" + stage)
+                .end();
+        return from("direct:" + stage)
+                .routeId(stage)
                 .process(this::decode);
     }
 
     /**
      * The transactional effect route {@code direct:<routeId>}. It has no error handler of its own: an exception
-     * rolls the transaction back and propagates to the consumer route, which redelivers the whole effect.
+     * rolls its transaction back and propagates to the event route, which redelivers the whole effect.
      */
     protected void effect(String routeId, Processor effect) {
         from("direct:" + routeId)
                 .routeId(routeId)
                 .errorHandler(noErrorHandler())
                 // a plain Policy, not transacted(): Camel marks transacted exchanges rollback-only on failure,
-                // which would bypass the consumer route's redelivery and dead-letter channel
+                // which would bypass the event route's redelivery and dead-letter channel
                 .policy(TRANSACTION_POLICY)
                 .process(context.faults().at(stage))
                 .idempotentConsumer(exchangeProperty(StageInput.EVENT).method("eventId"),
@@ -146,7 +163,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
 
     private void countRedelivery(Exchange exchange) {
         exchange.setProperty(REDELIVERIES, exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class));
-        context.metrics().retried(exchange.getFromRouteId(),
+        context.metrics().retried(stage,
                 exchange.getMessage().getHeader(KafkaConstants.TOPIC, String.class));
     }
 }

@@ -40,6 +40,8 @@ import io.orderflow.kafka.Topic;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.InMemoryTransactions;
+import io.orderflow.reliability.PartitionBatchPolicy;
+import io.orderflow.reliability.RecordingBatchTransactions;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.RetrySettings;
 import io.orderflow.reliability.StageContext;
@@ -58,6 +60,7 @@ class PaymentRoutesTest extends CamelTestSupport {
     private final AtomicInteger ledgerFailuresLeft = new AtomicInteger();
     private final List<IgnoredReason> ignored = new ArrayList<>();
     private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final RecordingBatchTransactions batches = new RecordingBatchTransactions();
     private long nextOffset;
 
     @Override
@@ -75,6 +78,7 @@ class PaymentRoutesTest extends CamelTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind(PaymentRoutes.TRANSACTION_POLICY, transactions);
+        registry.bind(PaymentRoutes.BATCH_POLICY, new PartitionBatchPolicy(batches));
     }
 
     @Override
@@ -103,7 +107,7 @@ class PaymentRoutesTest extends CamelTestSupport {
     void feedFromDirect() throws Exception {
         payments = KafkaStubs.stub(context, KafkaUris.producer(Topic.PAYMENT), "payment-events");
         deadLetters = KafkaStubs.stub(context, KafkaUris.deadLetterProducer(), "dead-letters");
-        AdviceWith.adviceWith(context, PaymentRoutes.STAGE, route -> route.replaceFromWith("direct:order-events"));
+        AdviceWith.adviceWith(context, PaymentRoutes.kafkaRouteId(PaymentRoutes.STAGE), route -> route.replaceFromWith("direct:order-events"));
         context.start();
     }
 

@@ -11,6 +11,7 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.orderflow.app.OrderflowProperties;
@@ -34,6 +35,7 @@ import io.orderflow.payment.PaymentService;
 import io.orderflow.payment.PaymentStage;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredEventLog;
+import io.orderflow.reliability.PartitionBatchPolicy;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageRouteBuilder;
@@ -68,9 +70,17 @@ public class StageWiring {
         return faults;
     }
 
+    @Bean(StageRouteBuilder.BATCH_POLICY)
+    PartitionBatchPolicy partitionBatch(PlatformTransactionManager transactionManager) {
+        return new PartitionBatchPolicy(new SpringBatchTransactions(transactionManager));
+    }
+
     @Bean(StageRouteBuilder.TRANSACTION_POLICY)
     TransactionPolicy stageTransaction(PlatformTransactionManager transactionManager) {
-        return new TransactionPolicy(new TransactionTemplate(transactionManager));
+        // a savepoint inside the partition batch's transaction: a failed attempt undoes only its own record
+        TransactionTemplate nested = new TransactionTemplate(transactionManager);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        return new TransactionPolicy(nested);
     }
 
     @Bean

@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.kafka.Topic;
+import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.reliability.StageRouteBuilder;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -284,7 +286,7 @@ public final class Benchmark {
         CeilingRelay.createTopics(app.clientConfig(), properties.kafka().partitions(),
                 properties.kafka().replicationFactor());
         Properties producer = app.producerProperties();
-        Properties consumer = app.consumerProperties("payment");
+        Properties consumer = app.consumerProperties(StageRouteBuilder.kafkaRouteId(PaymentRoutes.STAGE));
         if (clientSettings.isEmpty()) {
             for (String key : List.of("acks", "enable.idempotence", "linger.ms", "batch.size",
                     "max.in.flight.requests.per.connection", "compression.type")) {

@@ -3,17 +3,20 @@ package io.orderflow.app.bench;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.orderflow.event.EventEnvelope;
 import io.orderflow.event.EventType;
 import io.orderflow.order.OrderRoutes;
 import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.StageRouteBuilder;
 
 /**
- * Observes the in-process application: an exchange of the order stage's consumer route that carried an
- * OrderDelivered and completed without error has committed its database transaction (the effect route's
- * transaction policy commits before the consumer route finishes), so the order is DELIVERED in the database at
- * this moment. Registered as a bean before Camel starts; not a Spring component, so no other test picks it up.
+ * Observes the in-process application: an exchange of the order stage's Kafka route that carried an
+ * OrderDelivered and completed without error is DELIVERED in the database when its partition batch commits: at
+ * once for the batch's last record, at the batch's commit for the others (the exchange completes on the consumer
+ * thread while the batch transaction is still open). Registered as a bean before Camel starts; not a Spring component, so no other test picks it up.
  */
 final class DeliveredNotifier extends EventNotifierSupport {
 
@@ -47,12 +50,24 @@ final class DeliveredNotifier extends EventNotifierSupport {
             return;
         }
         Exchange exchange = ((CamelEvent.ExchangeCompletedEvent) event).getExchange();
-        if (!OrderRoutes.STAGE.equals(exchange.getFromRouteId()) || exchange.getException() != null
+        if (!StageRouteBuilder.kafkaRouteId(OrderRoutes.STAGE).equals(exchange.getFromRouteId())
+                || exchange.getException() != null
                 || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null) {
             return; // another route, or a record that went to the dead-letter topic
         }
         EventEnvelope envelope = exchange.getProperty(StageInput.EVENT, EventEnvelope.class);
-        if (envelope != null && envelope.type() == EventType.OrderDelivered) {
+        if (envelope == null || envelope.type() != EventType.OrderDelivered) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a record inside a partition batch: DELIVERED is in the database once the batch commits
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    current.delivered(envelope.orderId(), System.nanoTime());
+                }
+            });
+        } else {
             current.delivered(envelope.orderId(), System.nanoTime());
         }
     }

@@ -103,7 +103,7 @@ final class InProcessApp implements AutoCloseable {
         return props;
     }
 
-    /** Exactly the consumer settings of a stage's route (max.poll.records, no auto commit, ...). */
+    /** Exactly the consumer settings of a stage's Kafka route (max.poll.records, no auto commit, ...). */
     Properties consumerProperties(String routeId) {
         CamelContext camel = bean(CamelContext.class);
         KafkaEndpoint endpoint = (KafkaEndpoint) camel.getRoute(routeId).getEndpoint();

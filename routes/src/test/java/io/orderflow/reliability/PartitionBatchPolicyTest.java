@@ -1,0 +1,121 @@
+package io.orderflow.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import io.orderflow.deadletter.DeadLetterRoute;
+
+/** What a partition batch commits, rolls back and acknowledges to Kafka, in which order. */
+class PartitionBatchPolicyTest {
+
+    private final CamelContext camel = new DefaultCamelContext();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final RecordingBatchTransactions transactions = new RecordingBatchTransactions(log);
+    private final Processor policy = new PartitionBatchPolicy(transactions).wrap(null, this::handle);
+
+    private void handle(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        log.add("handle " + body);
+        if (body.startsWith("fail")) {
+            throw new IllegalStateException("could not even dead-letter " + body);
+        }
+        if (body.startsWith("dead")) {
+            exchange.setProperty(DeadLetterRoute.WRITTEN, true);
+        }
+    }
+
+    @Test
+    void theRecordsOfOnePartitionInOnePollShareOneTransactionCommittedBeforeTheirOffset() throws Exception {
+        run("a", 0, 10, false);
+        run("b", 0, 11, false);
+        run("c", 0, 12, true);
+
+        assertThat(log).containsExactly("begin 1", "handle a", "handle b", "handle c", "commit 1", "offset 0@12");
+    }
+
+    @Test
+    void eachPartitionOfAPollIsItsOwnBatch() throws Exception {
+        run("a", 0, 10, true);
+        run("b", 1, 7, false);
+        run("c", 1, 8, true);
+
+        assertThat(log).containsExactly("begin 1", "handle a", "commit 1", "offset 0@10",
+                "begin 2", "handle b", "handle c", "commit 2", "offset 1@8");
+    }
+
+    @Test
+    void aRecordThatFailsForGoodRollsTheBatchBackAndCommitsNoOffset() throws Exception {
+        run("a", 0, 10, false);
+        Exchange failed = run("fail-b", 0, 11, false);
+        // the consumer reconnects and reads the batch again from offset 10
+        run("a", 0, 10, false);
+
+        assertThat(failed.getException()).hasMessageContaining("fail-b");
+        assertThat(log).containsExactly("begin 1", "handle a", "handle fail-b", "rollback 1", "begin 2", "handle a");
+        assertThat(log).noneMatch(entry -> entry.startsWith("offset"));
+    }
+
+    @Test
+    void aDeadLetterEndsTheBatchSoTheRecordIsNeverDeadLetteredTwice() throws Exception {
+        run("a", 0, 10, false);
+        run("dead-b", 0, 11, false);
+        run("c", 0, 12, true);
+
+        assertThat(log).containsExactly("begin 1", "handle a", "handle dead-b", "commit 1", "offset 0@11",
+                "begin 2", "handle c", "commit 2", "offset 0@12");
+    }
+
+    @Test
+    void aFailedCommitLeavesTheExceptionAndCommitsNoOffset() throws Exception {
+        transactions.failNextCommit(new IllegalStateException("disk full"));
+        Exchange last = run("a", 0, 10, true);
+
+        assertThat(last.getException()).hasMessage("disk full");
+        assertThat(log).containsExactly("begin 1", "handle a", "commit 1 failed");
+    }
+
+    @Test
+    void aBatchLeftUnfinishedByAStoppedConsumerIsRolledBackNotContinued() throws Exception {
+        run("a", 0, 10, false);
+        run("b", 0, 11, false);
+        // the consumer stopped before c; after the restart it reads from the last committed offset again
+        run("a", 0, 10, true);
+
+        assertThat(log).containsExactly("begin 1", "handle a", "handle b", "rollback 1", "begin 2", "handle a",
+                "commit 2", "offset 0@10");
+    }
+
+    @Test
+    void aRecordThatDidNotComeFromAPollIsABatchOfOne() throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody("a");
+        policy.process(exchange);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(log).containsExactly("begin 1", "handle a", "commit 1");
+    }
+
+    private Exchange run(String body, int partition, long offset, boolean lastOfPartition) throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(body);
+        exchange.getMessage().setHeader(KafkaConstants.TOPIC, "order-events");
+        exchange.getMessage().setHeader(KafkaConstants.PARTITION, partition);
+        exchange.getMessage().setHeader(KafkaConstants.OFFSET, offset);
+        exchange.getMessage().setHeader(KafkaConstants.LAST_RECORD_BEFORE_COMMIT, lastOfPartition);
+        exchange.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT,
+                (KafkaManualCommit) () -> log.add("offset " + partition + "@" + offset));
+        policy.process(exchange);
+        return exchange;
+    }
+}
