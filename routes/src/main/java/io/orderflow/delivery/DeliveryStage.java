@@ -37,7 +37,7 @@ public final class DeliveryStage {
         Delivery delivery = new Delivery(dispatched.orderId(), dispatched.shipmentId(), dispatched.carrier(),
                 clock.instant());
         deliveries.record(delivery);
-        publisher.send(codec.causedBy(input.event(), EventType.OrderDelivered,
+        publisher.publish(codec.causedBy(input.event(), EventType.OrderDelivered,
                 new OrderDelivered(dispatched.orderId(), dispatched.shipmentId(), delivery.deliveredAt())));
         LOG.info("delivery: order {} DELIVERED by {} (correlation {})", dispatched.orderId(), dispatched.carrier(),
                 input.event().correlationId());

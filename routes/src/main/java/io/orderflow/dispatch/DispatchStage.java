@@ -32,7 +32,7 @@ public final class DispatchStage {
         PaymentProcessed paid = codec.payload(input.event(), PaymentProcessed.class);
         Shipment shipment = planner.plan(paid.orderId(), input.event().eventId());
         shipments.record(shipment);
-        publisher.send(codec.causedBy(input.event(), EventType.OrderDispatched,
+        publisher.publish(codec.causedBy(input.event(), EventType.OrderDispatched,
                 new OrderDispatched(paid.orderId(), shipment.shipmentId(), shipment.carrier())));
         LOG.info("dispatch: order {} DISPATCHED as {} with {} (correlation {})", paid.orderId(),
                 shipment.shipmentId(), shipment.carrier(), input.event().correlationId());

@@ -21,10 +21,24 @@ public final class EventPublisher {
 
     private final ProducerTemplate template;
     private final EventCodec codec;
+    private final PendingSends pending;
 
-    public EventPublisher(ProducerTemplate template, EventCodec codec) {
+    public EventPublisher(ProducerTemplate template, EventCodec codec, PendingSends pending) {
         this.template = template;
         this.codec = codec;
+        this.pending = pending;
+    }
+
+    /**
+     * Sends an event a stage emits. Inside a partition batch the batch waits for the acknowledgement before it
+     * commits; anywhere else this waits for it.
+     */
+    public void publish(EventEnvelope event) {
+        if (pending.isOpen()) {
+            pending.add(sendAsync(event));
+        } else {
+            send(event);
+        }
     }
 
     /** Sends and waits for the broker's acknowledgement. */

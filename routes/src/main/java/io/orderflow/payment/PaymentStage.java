@@ -39,10 +39,10 @@ public final class PaymentStage {
         PaymentResult result = payments.processPayment(paymentId, order.orderId(), order.total());
         ledger.record(result);
         if (result.approved()) {
-            publisher.send(codec.causedBy(input.event(), EventType.PaymentProcessed,
+            publisher.publish(codec.causedBy(input.event(), EventType.PaymentProcessed,
                     new PaymentProcessed(paymentId, order.orderId(), order.total())));
         } else {
-            publisher.send(codec.causedBy(input.event(), EventType.PaymentFailed,
+            publisher.publish(codec.causedBy(input.event(), EventType.PaymentFailed,
                     new PaymentFailed(paymentId, order.orderId(), order.total(), result.declineReason())));
         }
         LOG.info("payment: order {} {} {} (correlation {})", order.orderId(),

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.orderflow.deadletter.DeadLetterRoute;
+import io.orderflow.kafka.PendingSends;
 
 /**
  * Makes the records one poll returned for one partition share one database transaction, and commits their Kafka
@@ -25,8 +26,9 @@ import io.orderflow.deadletter.DeadLetterRoute;
  * the partition in the poll (camel-kafka's {@code LAST_RECORD_BEFORE_COMMIT} header), or early after a dead letter,
  * so a dead-lettered record is never processed, and dead-lettered, a second time.
  * <p>
- * If a record fails for good (its dead-letter write failed) or the commit fails, the batch is rolled back and the
- * exception left on the exchange: with {@code breakOnFirstError} the consumer reconnects and polls again from the
+ * Events the records emit are sent without waiting for each acknowledgement ({@link PendingSends}); the batch waits
+ * for all of them before it commits. If a record fails for good (its dead-letter write failed), a send or the
+ * commit fails, the batch is rolled back and the exception left on the exchange: with {@code breakOnFirstError} the consumer reconnects and polls again from the
  * last committed offset, which is the start of this batch, because offsets are only committed here
  * ({@link io.orderflow.kafka.RouteCommitFactory}). Events the rolled-back records had already sent are sent again
  * with the same event ids and ignored downstream as duplicates.
@@ -39,10 +41,12 @@ public final class PartitionBatchPolicy implements Policy {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionBatchPolicy.class);
 
     private final BatchTransactions transactions;
+    private final PendingSends sends;
     private final ThreadLocal<OpenBatch> open = new ThreadLocal<>();
 
-    public PartitionBatchPolicy(BatchTransactions transactions) {
+    public PartitionBatchPolicy(BatchTransactions transactions, PendingSends sends) {
         this.transactions = transactions;
+        this.sends = sends;
     }
 
     @Override
@@ -72,13 +76,23 @@ public final class PartitionBatchPolicy implements Policy {
         if (position.lastOfBatch() || exchange.getProperty(DeadLetterRoute.WRITTEN, false, Boolean.class)) {
             close(batch);
             try {
-                batch.transaction.commit();
-                if (position.commit() != null) {
-                    position.commit().commit();
-                }
+                commit(batch, position);
             } catch (Exception e) {
                 exchange.setException(e);
             }
+        }
+    }
+
+    private void commit(OpenBatch batch, RecordPosition position) {
+        try {
+            sends.awaitAll();
+        } catch (RuntimeException e) {
+            rollback(batch);
+            throw e;
+        }
+        batch.transaction.commit();
+        if (position.commit() != null) {
+            position.commit().commit();
         }
     }
 
@@ -95,6 +109,7 @@ public final class PartitionBatchPolicy implements Policy {
         if (batch == null) {
             batch = new OpenBatch(position.topic(), position.partition(), transactions.begin());
             open.set(batch);
+            sends.open();
         }
         batch.lastOffset = position.offset();
         return batch;
@@ -106,7 +121,8 @@ public final class PartitionBatchPolicy implements Policy {
         }
     }
 
-    private static void rollback(OpenBatch batch) {
+    private void rollback(OpenBatch batch) {
+        sends.discard();
         try {
             batch.transaction.rollback();
         } catch (RuntimeException e) {

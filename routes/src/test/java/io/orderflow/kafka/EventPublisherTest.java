@@ -28,7 +28,7 @@ class EventPublisherTest extends CamelTestSupport {
     void sendsKeyedTypedEventsSyncAndAsync() throws Exception {
         MockEndpoint orders = KafkaStubs.stub(context, KafkaUris.producer(Topic.ORDER), "order-events");
         MockEndpoint carts = KafkaStubs.stub(context, KafkaUris.producer(Topic.CART), "cart-events");
-        EventPublisher publisher = new EventPublisher(context.createProducerTemplate(), codec);
+        EventPublisher publisher = new EventPublisher(context.createProducerTemplate(), codec, new PendingSends());
         EventEnvelope order = codec.newEvent(EventType.OrderCreated, "o-1", "corr-1", new OrderCreated("o-1", "c",
                 List.of(new OrderLine("p", 1, BigDecimal.ONE)), BigDecimal.ONE));
         EventEnvelope cartItem = codec.newEvent(EventType.CartItemAdded, null, "corr-2",

@@ -36,6 +36,7 @@ import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.kafka.KafkaUris;
+import io.orderflow.kafka.PendingSends;
 import io.orderflow.kafka.Topic;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredReason;
@@ -61,6 +62,7 @@ class PaymentRoutesTest extends CamelTestSupport {
     private final List<IgnoredReason> ignored = new ArrayList<>();
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final RecordingBatchTransactions batches = new RecordingBatchTransactions();
+    private final PendingSends sends = new PendingSends();
     private long nextOffset;
 
     @Override
@@ -78,7 +80,7 @@ class PaymentRoutesTest extends CamelTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind(PaymentRoutes.TRANSACTION_POLICY, transactions);
-        registry.bind(PaymentRoutes.BATCH_POLICY, new PartitionBatchPolicy(batches));
+        registry.bind(PaymentRoutes.BATCH_POLICY, new PartitionBatchPolicy(batches, sends));
     }
 
     @Override
@@ -95,7 +97,7 @@ class PaymentRoutesTest extends CamelTestSupport {
             ledger.add(payment);
         };
         PaymentStage payment = new PaymentStage(new PaymentService(new BigDecimal("100.00")), failingFirst,
-                new EventPublisher(context.createProducerTemplate(), codec), codec);
+                new EventPublisher(context.createProducerTemplate(), codec, sends), codec);
         return new RoutesBuilder[] {new DeadLetterRoute(new FaultInjector(), ReliabilityMetrics.NONE, CLOCK),
                 new PaymentRoutes(stage, payment)};
     }

@@ -3,7 +3,9 @@ package io.orderflow.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -15,6 +17,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import io.orderflow.deadletter.DeadLetterRoute;
+import io.orderflow.kafka.PendingSends;
 
 /** What a partition batch commits, rolls back and acknowledges to Kafka, in which order. */
 class PartitionBatchPolicyTest {
@@ -22,7 +25,16 @@ class PartitionBatchPolicyTest {
     private final CamelContext camel = new DefaultCamelContext();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final RecordingBatchTransactions transactions = new RecordingBatchTransactions(log);
-    private final Processor policy = new PartitionBatchPolicy(transactions).wrap(null, this::handle);
+    private final PendingSends sends = new PendingSends();
+    private final Processor policy = new PartitionBatchPolicy(transactions, sends).wrap(null, this::handle);
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+    private record Sent(String body, CompletableFuture<String> acknowledgement) {
+        void acknowledge(List<String> log) {
+            log.add("acknowledged " + body);
+            acknowledgement.complete("ok");
+        }
+    }
 
     private void handle(Exchange exchange) {
         String body = exchange.getMessage().getBody(String.class);
@@ -32,6 +44,11 @@ class PartitionBatchPolicyTest {
         }
         if (body.startsWith("dead")) {
             exchange.setProperty(DeadLetterRoute.WRITTEN, true);
+        }
+        if (body.startsWith("send")) {
+            CompletableFuture<String> acknowledgement = new CompletableFuture<>();
+            sends.add(acknowledgement);
+            sent.add(new Sent(body, acknowledgement));
         }
     }
 
@@ -94,6 +111,32 @@ class PartitionBatchPolicyTest {
 
         assertThat(log).containsExactly("begin 1", "handle a", "handle b", "rollback 1", "begin 2", "handle a",
                 "commit 2", "offset 0@10");
+    }
+
+    @Test
+    void theBatchCommitsOnlyOnceEverySendOfItsRecordsIsAcknowledged() throws Exception {
+        run("send-a", 0, 10, false);
+        run("send-b", 0, 11, false);
+        assertThat(sends.isOpen()).as("sends of a batch are collected, not awaited one by one").isTrue();
+        // acknowledged while the last record is being handled: the commit has to wait for them
+        CompletableFuture.runAsync(() -> sent.forEach(s -> s.acknowledge(log)),
+                CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+        run("c", 0, 12, true);
+
+        assertThat(log).containsExactly("begin 1", "handle send-a", "handle send-b", "handle c",
+                "acknowledged send-a", "acknowledged send-b", "commit 1", "offset 0@12");
+        assertThat(sends.isOpen()).isFalse();
+    }
+
+    @Test
+    void aFailedSendRollsTheBatchBackAndCommitsNoOffset() throws Exception {
+        run("send-a", 0, 10, false);
+        sent.get(0).acknowledgement().completeExceptionally(new IllegalStateException("broker gone"));
+        Exchange last = run("b", 0, 11, true);
+
+        assertThat(last.getException()).hasRootCauseMessage("broker gone");
+        assertThat(log).containsExactly("begin 1", "handle send-a", "handle b", "rollback 1");
+        assertThat(sends.isOpen()).isFalse();
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.orderflow.dispatch.DispatchStage;
 import io.orderflow.dispatch.ShipmentRegistry;
 import io.orderflow.event.EventCodec;
 import io.orderflow.kafka.EventPublisher;
+import io.orderflow.kafka.PendingSends;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderCreation;
 import io.orderflow.order.OrderRoutes;
@@ -59,8 +60,13 @@ public class StageWiring {
     }
 
     @Bean
-    EventPublisher eventPublisher(ProducerTemplate template, EventCodec codec) {
-        return new EventPublisher(template, codec);
+    PendingSends pendingSends() {
+        return new PendingSends();
+    }
+
+    @Bean
+    EventPublisher eventPublisher(ProducerTemplate template, EventCodec codec, PendingSends pendingSends) {
+        return new EventPublisher(template, codec, pendingSends);
     }
 
     @Bean
@@ -71,8 +77,8 @@ public class StageWiring {
     }
 
     @Bean(StageRouteBuilder.BATCH_POLICY)
-    PartitionBatchPolicy partitionBatch(PlatformTransactionManager transactionManager) {
-        return new PartitionBatchPolicy(new SpringBatchTransactions(transactionManager));
+    PartitionBatchPolicy partitionBatch(PlatformTransactionManager transactionManager, PendingSends pendingSends) {
+        return new PartitionBatchPolicy(new SpringBatchTransactions(transactionManager), pendingSends);
     }
 
     @Bean(StageRouteBuilder.TRANSACTION_POLICY)
