@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -79,6 +80,8 @@ public abstract class AppTestSupport {
     protected JdbcClient jdbc;
     @Autowired
     protected FaultInjector faults;
+    @Autowired
+    protected CamelContext camel;
 
     @AfterEach
     void clearFaults() {

@@ -25,7 +25,9 @@ import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.deadletter.DltHeaders;
 import io.orderflow.event.InvalidEventException;
 import io.orderflow.kafka.Topic;
+import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.FaultSettings;
+import io.orderflow.reliability.StageRouteBuilder;
 
 /** Poison records on every topic land in their DLT with the full header convention, and nothing is lost. */
 class DeadLetterTest extends AppTestSupport {
@@ -125,6 +127,49 @@ class DeadLetterTest extends AppTestSupport {
         await().atMost(30, TimeUnit.SECONDS).until(() ->
                 committed("orderflow-payment", new TopicPartition(Topic.ORDER.topicName(), 0)) > poison.offset());
         assertThat(deadLetters(Topic.ORDER, poisonKey)).as("dead-lettered exactly once").hasSize(1);
+    }
+
+    @Test
+    void aBatchThatCannotFinishIsReadAgainWholeWithoutChargingTwice() throws Exception {
+        String paymentRoute = StageRouteBuilder.kafkaRouteId(PaymentRoutes.STAGE);
+        camel.getRouteController().stopRoute(paymentRoute);
+        String orderId;
+        RecordMetadata poison;
+        try {
+            // while the payment stage is away, an order and a poison record queue up behind each other, so the
+            // restarted consumer reads them in one batch of one partition
+            orderId = placeOrder("batch-mate", "7.00");
+            ConsumerRecord<String, byte[]> created = topics().read(Topic.ORDER.topicName(),
+                    r -> orderId.equals(r.key())).get(0);
+            faults.set(DeadLetterRoute.FAULT_STAGE, new FaultSettings(1.0, null, 0));
+            poison = producer.send(new ProducerRecord<>(Topic.ORDER.topicName(), created.partition(),
+                    "batch-poison-" + UUID.randomUUID(), "{".getBytes(StandardCharsets.UTF_8))).get();
+        } finally {
+            camel.getRouteController().startRoute(paymentRoute);
+        }
+        TopicPartition partition = new TopicPartition(Topic.ORDER.topicName(), poison.partition());
+        long failedBefore = faults.injectedCount(DeadLetterRoute.FAULT_STAGE);
+
+        await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> faults.injectedCount(DeadLetterRoute.FAULT_STAGE) >= failedBefore + 2);
+        assertThat(payments(orderId)).as("the charge rolled back with its batch").isZero();
+        assertThat(committed("orderflow-payment", partition)).isLessThanOrEqualTo(poison.offset() - 1);
+
+        faults.clear();
+        // the events of the rolled-back attempt were already out, so the order may be DELIVERED before the
+        // batch is read again and its charge committed
+        awaitStatus(orderId, "DELIVERED");
+        await().atMost(30, TimeUnit.SECONDS).until(() -> payments(orderId) == 1);
+        List<ConsumerRecord<String, byte[]>> paid = topics().read(Topic.PAYMENT.topicName(),
+                r -> orderId.equals(r.key()));
+        assertThat(paid).as("a re-sent event keeps its id, so downstream sees it as a duplicate")
+                .extracting(r -> OrderFlowTest.header(r, "eventId")).containsOnly(
+                        OrderFlowTest.header(paid.get(0), "eventId"));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> committed("orderflow-payment", partition) > poison.offset());
+    }
+
+    private long payments(String orderId) {
+        return jdbc.sql("select count(*) from payments where order_id = ?").param(orderId).query(Long.class).single();
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitDeadLetters(Topic topic, String key, int count) {

@@ -75,7 +75,8 @@ class TransientFaultSoakTest extends AppTestSupport {
         assertThat(sent).isEqualTo(ORDERS);
         assertThat(duplicates).isZero();
         assertThat(lost).isZero();
-        assertThat(paymentFailed).as("every 20th order is over the payment limit").isEqualTo(ORDERS / 20);
+        assertThat(paymentFailed).as("every 20th order is over the payment limit, unless one of its events was"
+                + " dead-lettered").isBetween(ORDERS / 20 - deadLettered, (long) ORDERS / 20);
         assertThat(injected).as("faults really happened").isGreaterThan(ORDERS / 2);
         // an order whose last status event was dead-lettered has its delivery but not yet its DELIVERED status
         assertThat(count("select count(*) from orders o where o.customer_id like ? and o.status = 'DELIVERED'"

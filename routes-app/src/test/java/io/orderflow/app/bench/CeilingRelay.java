@@ -110,13 +110,15 @@ final class CeilingRelay implements AutoCloseable {
      */
     private static void awaitLeaders(AdminClient admin, List<String> topics) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
-            d.partitions().forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()),
-                    OffsetSpec.latest()));
-        }
         while (true) {
             try {
+                // described inside the loop: a topic created a moment ago can still be unknown to the broker
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                for (TopicDescription d : admin.describeTopics(topics).allTopicNames()
+                        .get(10, TimeUnit.SECONDS).values()) {
+                    d.partitions().forEach(p -> partitions.put(new TopicPartition(d.name(), p.partition()),
+                            OffsetSpec.latest()));
+                }
                 admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
                 return;
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
