@@ -30,7 +30,7 @@ public final class EventPublisher {
     }
 
     /**
-     * Sends an event a stage emits. Inside a partition batch the batch waits for the acknowledgement before it
+     * Sends an event a stage emits. Inside a poll batch the batch waits for the acknowledgement before it
      * commits; anywhere else this waits for it.
      */
     public void publish(EventEnvelope event) {

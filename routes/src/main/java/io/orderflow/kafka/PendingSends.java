@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends the current partition batch waits for before it commits (see
- * {@link io.orderflow.reliability.PartitionBatchPolicy}). Waiting for each acknowledgement in turn made every
+ * Sends the current poll batch waits for before it commits (see
+ * {@link io.orderflow.reliability.PollBatchPolicy}). Waiting for each acknowledgement in turn made every
  * record of a stage pay a broker round trip; inside a batch the events go out back to back, the producer batches
  * them, and the batch commits nothing — neither database nor offset — before all of them are acknowledged.
  * Kept per thread: camel-kafka runs a poll's records on the thread that polled them.

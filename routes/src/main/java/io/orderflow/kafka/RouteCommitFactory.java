@@ -1,9 +1,18 @@
 package io.orderflow.kafka;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.apache.camel.component.kafka.consumer.CommitManager;
-import org.apache.camel.component.kafka.consumer.DefaultKafkaManualSyncCommit;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommit;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommitFactory;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Leaves every offset commit to the route. camel-kafka picks its commit manager by the factory's class: for its own
@@ -17,6 +26,48 @@ public final class RouteCommitFactory implements KafkaManualCommitFactory {
     @Override
     public KafkaManualCommit newInstance(CamelExchangePayload exchange, KafkaRecordPayload record,
                                          CommitManager commitManager) {
-        return new DefaultKafkaManualSyncCommit(exchange, record, commitManager);
+        return new RouteCommit(exchange, record);
+    }
+
+    /** Commits the offset after one record; {@link #commitTogether} commits several partitions in one request. */
+    public static final class RouteCommit extends DefaultKafkaManualCommit {
+
+        RouteCommit(CamelExchangePayload exchange, KafkaRecordPayload record) {
+            super(exchange, record);
+        }
+
+        @Override
+        public void commit() {
+            commitTogether(List.of(this));
+        }
+
+        private OffsetAndMetadata next() {
+            return new OffsetAndMetadata(getRecordOffset() + 1);
+        }
+
+        private Consumer<?, ?> consumer() {
+            return getCamelExchangePayload().consumer;
+        }
+    }
+
+    /**
+     * Commits, synchronously, the offsets after the given records: one request per consumer, so a poll that touched
+     * twelve partitions costs one broker round trip, not twelve. Commits of another kind commit themselves.
+     */
+    public static void commitTogether(Collection<? extends KafkaManualCommit> commits) {
+        Map<Consumer<?, ?>, Map<TopicPartition, OffsetAndMetadata>> byConsumer = new HashMap<>();
+        long timeoutMs = 0;
+        for (KafkaManualCommit commit : commits) {
+            if (commit instanceof RouteCommit route) {
+                byConsumer.computeIfAbsent(route.consumer(), c -> new HashMap<>())
+                        .put(route.getPartition(), route.next());
+                timeoutMs = Math.max(timeoutMs, route.getCommitTimeout());
+            } else {
+                commit.commit();
+            }
+        }
+        for (var entry : byConsumer.entrySet()) {
+            entry.getKey().commitSync(entry.getValue(), Duration.ofMillis(timeoutMs));
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.orderflow.reliability;
 
-/** Opens the database transaction that the records of one partition batch share (see {@link PartitionBatchPolicy}). */
+/** Opens the database transaction that the records of one poll share (see {@link PollBatchPolicy}). */
 @FunctionalInterface
 public interface BatchTransactions {
 

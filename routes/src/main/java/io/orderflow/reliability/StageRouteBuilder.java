@@ -18,8 +18,8 @@ import io.orderflow.kafka.Topic;
 /**
  * Base of every consuming stage. A stage is three kinds of route:
  * <ol>
- * <li>the Kafka consumer route {@code <stage>-kafka}, which runs the records of each partition batch of a poll in one
- * database transaction and commits their offset after it ({@link PartitionBatchPolicy});</li>
+ * <li>the Kafka consumer route {@code <stage>-kafka}, which runs the records of each poll in one
+ * database transaction and commits their offset after it ({@link PollBatchPolicy});</li>
  * <li>the event route {@code <stage>}, which decodes the raw record, picks the event types the stage handles and owns
  * the retries and the dead-letter channel, and</li>
  * <li>effect routes, each run in a nested transaction behind an idempotent consumer keyed by eventId, so the
@@ -32,8 +32,8 @@ public abstract class StageRouteBuilder extends RouteBuilder {
 
     /** Registry name of the {@link org.apache.camel.spi.Policy} that runs every effect in one transaction. */
     public static final String TRANSACTION_POLICY = "stageTransaction";
-    /** Registry name of the {@link PartitionBatchPolicy} of the Kafka consumer routes. */
-    public static final String BATCH_POLICY = "partitionBatch";
+    /** Registry name of the {@link PollBatchPolicy} of the Kafka consumer routes. */
+    public static final String BATCH_POLICY = "pollBatch";
     public static final String CONSUMER_GROUP = "orderflow.consumerGroup";
     public static final String REDELIVERIES = "orderflow.redeliveries";
 

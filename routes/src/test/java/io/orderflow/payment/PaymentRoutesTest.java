@@ -41,7 +41,7 @@ import io.orderflow.kafka.Topic;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.InMemoryTransactions;
-import io.orderflow.reliability.PartitionBatchPolicy;
+import io.orderflow.reliability.PollBatchPolicy;
 import io.orderflow.reliability.RecordingBatchTransactions;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.RetrySettings;
@@ -80,7 +80,7 @@ class PaymentRoutesTest extends CamelTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind(PaymentRoutes.TRANSACTION_POLICY, transactions);
-        registry.bind(PaymentRoutes.BATCH_POLICY, new PartitionBatchPolicy(batches, sends));
+        registry.bind(PaymentRoutes.BATCH_POLICY, new PollBatchPolicy(batches, sends));
     }
 
     @Override

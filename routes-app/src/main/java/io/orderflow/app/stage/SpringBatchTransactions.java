@@ -8,7 +8,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import io.orderflow.reliability.BatchTransactions;
 
 /**
- * A partition batch's transaction as a Spring transaction bound to the consumer thread, so the effects of the
+ * A poll batch's transaction as a Spring transaction bound to the consumer thread, so the effects of the
  * batch's records (run by {@link TransactionPolicy} as nested transactions) and their idempotency keys join it.
  */
 final class SpringBatchTransactions implements BatchTransactions {
@@ -19,7 +19,7 @@ final class SpringBatchTransactions implements BatchTransactions {
     SpringBatchTransactions(PlatformTransactionManager transactionManager) {
         this.transactionManager = transactionManager;
         this.definition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        definition.setName("partition batch");
+        definition.setName("poll batch");
     }
 
     @Override

@@ -36,7 +36,7 @@ import io.orderflow.payment.PaymentService;
 import io.orderflow.payment.PaymentStage;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredEventLog;
-import io.orderflow.reliability.PartitionBatchPolicy;
+import io.orderflow.reliability.PollBatchPolicy;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageRouteBuilder;
@@ -77,13 +77,13 @@ public class StageWiring {
     }
 
     @Bean(StageRouteBuilder.BATCH_POLICY)
-    PartitionBatchPolicy partitionBatch(PlatformTransactionManager transactionManager, PendingSends pendingSends) {
-        return new PartitionBatchPolicy(new SpringBatchTransactions(transactionManager), pendingSends);
+    PollBatchPolicy pollBatch(PlatformTransactionManager transactionManager, PendingSends pendingSends) {
+        return new PollBatchPolicy(new SpringBatchTransactions(transactionManager), pendingSends);
     }
 
     @Bean(StageRouteBuilder.TRANSACTION_POLICY)
     TransactionPolicy stageTransaction(PlatformTransactionManager transactionManager) {
-        // a savepoint inside the partition batch's transaction: a failed attempt undoes only its own record
+        // a savepoint inside the poll batch's transaction: a failed attempt undoes only its own record
         TransactionTemplate nested = new TransactionTemplate(transactionManager);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         return new TransactionPolicy(nested);

@@ -7,7 +7,7 @@ import org.apache.camel.spi.Policy;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a stage's effect route in one database transaction, nested in the partition batch's transaction, and rolls
+ * Runs a stage's effect route in one database transaction, nested in the poll batch's transaction, and rolls
  * it back when the route failed, leaving the exception on the exchange so the event route's error handler retries
  * or dead-letters the record.
  */

@@ -14,7 +14,7 @@ import io.orderflow.reliability.StageRouteBuilder;
 
 /**
  * Observes the in-process application: an exchange of the order stage's Kafka route that carried an
- * OrderDelivered and completed without error is DELIVERED in the database when its partition batch commits: at
+ * OrderDelivered and completed without error is DELIVERED in the database when its poll batch commits: at
  * once for the batch's last record, at the batch's commit for the others (the exchange completes on the consumer
  * thread while the batch transaction is still open). Registered as a bean before Camel starts; not a Spring component, so no other test picks it up.
  */
@@ -60,7 +60,7 @@ final class DeliveredNotifier extends EventNotifierSupport {
             return;
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // a record inside a partition batch: DELIVERED is in the database once the batch commits
+            // a record inside a poll batch: DELIVERED is in the database once the batch commits
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.kafka.PendingSends;
 
-/** What a partition batch commits, rolls back and acknowledges to Kafka, in which order. */
-class PartitionBatchPolicyTest {
+/** What a poll batch commits, rolls back and acknowledges to Kafka, in which order. */
+class PollBatchPolicyTest {
 
     private final CamelContext camel = new DefaultCamelContext();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final RecordingBatchTransactions transactions = new RecordingBatchTransactions(log);
     private final PendingSends sends = new PendingSends();
-    private final Processor policy = new PartitionBatchPolicy(transactions, sends).wrap(null, this::handle);
+    private final Processor policy = new PollBatchPolicy(transactions, sends).wrap(null, this::handle);
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
     private record Sent(String body, CompletableFuture<String> acknowledgement) {
@@ -53,16 +53,18 @@ class PartitionBatchPolicyTest {
     }
 
     @Test
-    void theRecordsOfOnePartitionInOnePollShareOneTransactionCommittedBeforeTheirOffset() throws Exception {
+    void theRecordsOfOnePollShareOneTransactionCommittedBeforeTheirOffsets() throws Exception {
         run("a", 0, 10, false);
         run("b", 0, 11, false);
-        run("c", 0, 12, true);
+        run("c", 1, 7, false);
+        run("d", 1, 8, true);
 
-        assertThat(log).containsExactly("begin 1", "handle a", "handle b", "handle c", "commit 1", "offset 0@12");
+        assertThat(log).containsExactly("begin 1", "handle a", "handle b", "handle c", "handle d", "commit 1",
+                "offset 0@11", "offset 1@8");
     }
 
     @Test
-    void eachPartitionOfAPollIsItsOwnBatch() throws Exception {
+    void eachPollIsItsOwnBatch() throws Exception {
         run("a", 0, 10, true);
         run("b", 1, 7, false);
         run("c", 1, 8, true);
@@ -149,13 +151,13 @@ class PartitionBatchPolicyTest {
         assertThat(log).containsExactly("begin 1", "handle a", "commit 1");
     }
 
-    private Exchange run(String body, int partition, long offset, boolean lastOfPartition) throws Exception {
+    private Exchange run(String body, int partition, long offset, boolean lastOfPoll) throws Exception {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setBody(body);
         exchange.getMessage().setHeader(KafkaConstants.TOPIC, "order-events");
         exchange.getMessage().setHeader(KafkaConstants.PARTITION, partition);
         exchange.getMessage().setHeader(KafkaConstants.OFFSET, offset);
-        exchange.getMessage().setHeader(KafkaConstants.LAST_RECORD_BEFORE_COMMIT, lastOfPartition);
+        exchange.getMessage().setHeader(KafkaConstants.LAST_POLL_RECORD, lastOfPoll);
         exchange.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT,
                 (KafkaManualCommit) () -> log.add("offset " + partition + "@" + offset));
         policy.process(exchange);
