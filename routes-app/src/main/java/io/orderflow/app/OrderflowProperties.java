@@ -2,6 +2,7 @@ package io.orderflow.app;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ public record OrderflowProperties(
         Map<String, Fault> faults,
         @DefaultValue Security security,
         @DefaultValue DeadLetters deadLetters,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        @DefaultValue Placement placement) {
 
     public OrderflowProperties {
         stages = stages == null ? Map.of() : stages;
@@ -79,5 +81,20 @@ public record OrderflowProperties(
                        @DefaultValue("2") double ordersPerSecond,
                        @DefaultValue("0.1") double transientFailureRate,
                        @DefaultValue("0.05") double poisonRate) {
+    }
+
+    /**
+     * Group commit of {@code POST /api/orders} (see OrderPlacement): at most {@code maxGroupSize} orders per
+     * database transaction, at most {@code queueCapacity} waiting, each waiting at most {@code queueTimeout}.
+     */
+    public record Placement(@DefaultValue("64") int maxGroupSize,
+                            @DefaultValue("512") int queueCapacity,
+                            @DefaultValue("10s") Duration queueTimeout) {
+        public Placement {
+            if (maxGroupSize < 1 || queueCapacity < 1 || queueTimeout.isNegative() || queueTimeout.isZero()) {
+                throw new IllegalArgumentException("orderflow.placement: max-group-size and queue-capacity must be"
+                        + " at least 1 and queue-timeout positive");
+            }
+        }
     }
 }

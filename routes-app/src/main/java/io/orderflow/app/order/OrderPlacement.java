@@ -1,26 +1,257 @@
 package io.orderflow.app.order;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderflow.app.OrderflowProperties;
+import io.orderflow.app.web.ApiException;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCreation;
 
-/** {@code POST /api/orders}: the order row and its OrderCreated event succeed together or not at all. */
+/**
+ * {@code POST /api/orders} with group commit. Every commit of the embedded H2 store writes a chunk to its file
+ * before it returns (WRITE_DELAY=0, so an acknowledged order survives a kill), which made one transaction per
+ * request the bottleneck. Requests therefore queue here, and one writer places everything that is waiting, up to
+ * {@code orderflow.placement.max-group-size} orders, in one transaction ({@link OrderCreation#createAll}). A request
+ * that finds the writer idle is placed at once; those that arrive while a group commits form the next group, so no
+ * request waits for company.
+ * <p>
+ * Every request gets its own answer, and a 201 only once its row is committed and its OrderCreated acknowledged. If
+ * a group fails, its orders are placed again one by one, each in its own transaction, so a bad order fails alone;
+ * drafts remember their sends, so no acknowledged event is published twice.
+ */
 @Service
-public class OrderPlacement {
+public class OrderPlacement implements SmartLifecycle, DisposableBean {
+
+    /**
+     * Stops after the web server's graceful shutdown (phase {@code DEFAULT_PHASE - 1024}) has let the requests in
+     * flight finish, and before the web server ({@code - 2048}) and the Camel context ({@code - 2049}), whose Kafka
+     * producers the writer needs, stop.
+     */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
+    static final int RETRY_AFTER_SECONDS = 1;
+    /** How long the idle writer waits for a request before it checks whether it should stop. */
+    private static final long IDLE_POLL_MS = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(OrderPlacement.class);
 
     private final OrderCreation creation;
+    private final TransactionTemplate transactions;
+    private final OrderflowProperties.Placement settings;
+    private final BlockingQueue<Pending> queue;
+    // The one writer thread. Not a bean of its own: an Executor bean makes Spring Boot leave out its
+    // applicationTaskExecutor, which camel-platform-http runs every REST request on.
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "order-placement"));
+    private final DistributionSummary groupSizes;
+    private final Counter fallbacks;
+    private volatile boolean running;
+    private Future<?> writing;
 
-    public OrderPlacement(OrderCreation creation) {
+    public OrderPlacement(OrderCreation creation, PlatformTransactionManager transactionManager,
+                          OrderflowProperties properties, MeterRegistry registry) {
         this.creation = creation;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.settings = properties.placement();
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.groupSizes = DistributionSummary.builder("orderflow.order.placement.group.size")
+                .description("orders per database transaction of POST /api/orders (group commit)")
+                .register(registry);
+        this.fallbacks = Counter.builder("orderflow.order.placement.fallbacks")
+                .description("groups that failed and were placed again one order per transaction")
+                .register(registry);
+        Gauge.builder("orderflow.order.placement.queued", queue, Collection::size)
+                .description("orders waiting for the writer").register(registry);
     }
 
-    @Transactional
+    /** A request waiting for the writer; whoever claims it first, the writer or the caller giving up, owns it. */
+    private record Pending(OrderCreation.Draft draft, CompletableFuture<Order> result, AtomicBoolean claimed) {
+        Pending(OrderCreation.Draft draft) {
+            this(draft, new CompletableFuture<>(), new AtomicBoolean());
+        }
+
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
+    }
+
+    /**
+     * Places the order and returns once it is committed and its OrderCreated acknowledged; throws what placing it
+     * threw, or a 503 {@link ApiException} (nothing stored) when the queue is full, the application is not running,
+     * or the order waited {@code queue-timeout} without the writer taking it.
+     */
     public Order place(NewOrderRequest request, String correlationId) {
-        return creation.create(UUID.randomUUID().toString(), request.customerId(), request.lines(), correlationId,
-                null);
+        if (!running) {
+            throw notRunning();
+        }
+        Pending pending = new Pending(creation.draft(UUID.randomUUID().toString(), request.customerId(),
+                request.lines(), correlationId, null));
+        if (!queue.offer(pending)) {
+            throw ApiException.unavailable(settings.queueCapacity() + " orders are waiting to be placed already;"
+                    + " nothing was stored, retry shortly", RETRY_AFTER_SECONDS);
+        }
+        if (!running && withdraw(pending)) {
+            throw notRunning(); // stopped while we queued: the writer may be gone already
+        }
+        return await(pending);
+    }
+
+    private Order await(Pending pending) {
+        try {
+            return pending.result().get(settings.queueTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw unwrapped(e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (withdraw(pending)) {
+                throw ApiException.unavailable("the order waited " + settings.queueTimeout().toMillis()
+                        + " ms to be placed and was withdrawn; nothing was stored, retry shortly", RETRY_AFTER_SECONDS);
+            }
+            // the writer is placing it right now; its answer follows (Kafka's delivery timeout bounds the sends)
+            try {
+                return pending.result().join();
+            } catch (CompletionException failed) {
+                throw unwrapped(failed.getCause());
+            }
+        }
+    }
+
+    private boolean withdraw(Pending pending) {
+        if (pending.claim()) {
+            queue.remove(pending);
+            return true;
+        }
+        return false;
+    }
+
+    private void writeGroups() {
+        List<Pending> group = new ArrayList<>(settings.maxGroupSize());
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, settings.maxGroupSize() - 1);
+                group.removeIf(pending -> !pending.claim()); // its caller gave up waiting
+                if (!group.isEmpty()) {
+                    place(group);
+                }
+            } catch (InterruptedException e) {
+                // nothing interrupts this thread (an interrupt would also close H2's file channel); if it happens, end
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                // an Error: answer the group (answered ones ignore this) and keep placing orders
+                LOG.error("order placement: writer failed", e);
+                group.forEach(pending -> pending.result().completeExceptionally(e));
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void place(List<Pending> group) {
+        groupSizes.record(group.size());
+        try {
+            List<Order> orders = transactions.execute(status ->
+                    creation.createAll(group.stream().map(Pending::draft).toList()));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).result().complete(orders.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (group.size() == 1) {
+                group.get(0).result().completeExceptionally(e);
+                return;
+            }
+            fallbacks.increment();
+            LOG.warn("order placement: a group of {} orders failed ({}); placing each on its own", group.size(),
+                    e.toString());
+            for (Pending pending : group) {
+                place(List.of(pending));
+            }
+        }
+    }
+
+    private static RuntimeException unwrapped(Throwable failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+
+    private static ApiException notRunning() {
+        return ApiException.unavailable("the application is starting or stopping; nothing was stored, retry shortly",
+                RETRY_AFTER_SECONDS);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writing = writer.submit(this::writeGroups);
+    }
+
+    /** Refuses new orders, lets the writer place those already waiting, and answers any it could not reach. */
+    @Override
+    public void stop() {
+        running = false;
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get(settings.queueTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("order placement: the writer is still busy after {} ms", settings.queueTimeout().toMillis());
+        } catch (ExecutionException e) {
+            LOG.error("order placement: writer failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Pending left; (left = queue.poll()) != null; ) {
+            if (left.claim()) {
+                left.result().completeExceptionally(notRunning());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    @Override
+    public void destroy() {
+        writer.shutdown(); // not shutdownNow: an interrupt would close H2's file channel under a commit
     }
 }

@@ -5,11 +5,17 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final String error;
+    private final Integer retryAfterSeconds;
 
     public ApiException(int status, String error, String detail) {
+        this(status, error, detail, null);
+    }
+
+    private ApiException(int status, String error, String detail, Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
@@ -18,6 +24,11 @@ public class ApiException extends RuntimeException {
 
     public String error() {
         return error;
+    }
+
+    /** For the {@code Retry-After} header, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException notFound(String what) {
@@ -30,5 +41,10 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String detail) {
         return new ApiException(409, "conflict", detail);
+    }
+
+    /** 503: the request was not carried out (nothing stored or published) and may be sent again later. */
+    public static ApiException unavailable(String detail, int retryAfterSeconds) {
+        return new ApiException(503, "service_unavailable", detail, retryAfterSeconds);
     }
 }

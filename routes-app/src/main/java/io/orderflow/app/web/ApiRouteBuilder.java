@@ -24,6 +24,9 @@ public abstract class ApiRouteBuilder extends RouteBuilder {
                 .process(exchange -> {
                     ApiException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class);
                     json.respondError(exchange, e.status(), e.error(), e.getMessage());
+                    if (e.retryAfterSeconds() != null) {
+                        exchange.getMessage().setHeader("Retry-After", e.retryAfterSeconds());
+                    }
                 });
         onException(DuplicateKeyException.class)
                 .handled(true)
