@@ -23,6 +23,7 @@ import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.kafka.KafkaUris;
+import io.orderflow.kafka.PendingSends;
 import io.orderflow.kafka.Topic;
 
 /**
@@ -77,7 +78,7 @@ class OrderCreationTest extends CamelTestSupport {
                 journal.add("timeline " + orderId);
                 timeline.add(entry);
             }
-        }, new EventPublisher(context.createProducerTemplate(), codec), codec);
+        }, new EventPublisher(context.createProducerTemplate(), codec, new PendingSends()), codec);
     }
 
     @Test
