@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -78,7 +79,14 @@ class OrderCreationTest extends CamelTestSupport {
                 journal.add("timeline " + orderId);
                 timeline.add(entry);
             }
-        }, new EventPublisher(context.createProducerTemplate(), codec, new PendingSends()), codec);
+        }, new EventPublisher(callerThreadTemplate(), codec, new PendingSends()), codec);
+    }
+
+    /** As the application wires it: an async send is handed to the producer on the caller's thread. */
+    private ProducerTemplate callerThreadTemplate() {
+        ProducerTemplate template = context.createProducerTemplate();
+        template.setThreadedAsyncMode(false);
+        return template;
     }
 
     @Test
