@@ -39,6 +39,7 @@ class BadInputTest extends AppTestSupport {
             "fractional quantity|{\"customerId\":\"c\",\"items\":[{\"productId\":\"p\",\"quantity\":1.5,\"price\":1}]}|400|malformed_json",
             "negative price|{\"customerId\":\"c\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"price\":-0.01}]}|400|validation_failed",
             "sub-cent price|{\"customerId\":\"c\",\"items\":[{\"productId\":\"p\",\"quantity\":1,\"price\":0.001}]}|400|validation_failed",
+            "total over DECIMAL(19,2)|{\"customerId\":\"c\",\"items\":[{\"productId\":\"p\",\"quantity\":10000,\"price\":999999999999999.99}]}|400|validation_failed",
             "unknown field|{\"customerId\":\"c\",\"cust\":1,\"items\":[{\"productId\":\"p\",\"quantity\":1,\"price\":1}]}|400|malformed_json",
             "JSON null|null|400|missing_body"})
     void rejectsBadOrders(String name, String body, int status, String error) throws Exception {

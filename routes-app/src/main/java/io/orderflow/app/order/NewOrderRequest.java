@@ -3,8 +3,12 @@ package io.orderflow.app.order;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.order.Order;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -20,6 +24,8 @@ public record NewOrderRequest(
         @NotEmpty @Size(max = NewOrderRequest.MAX_ITEMS) List<@Valid @NotNull Item> items) {
 
     public static final int MAX_ITEMS = 100;
+    /** The largest total DECIMAL(19,2) holds: 100 items at the largest price and quantity would not fit. */
+    public static final BigDecimal MAX_TOTAL = new BigDecimal("99999999999999999.99");
 
     public record Item(
             @NotBlank @Size(max = 128) String productId,
@@ -29,6 +35,16 @@ public record NewOrderRequest(
         public OrderLine toLine() {
             return new OrderLine(productId, quantity, price);
         }
+    }
+
+    @JsonIgnore
+    @AssertTrue(message = "the order total must be at most 99999999999999999.99")
+    public boolean isTotalStorable() {
+        if (items == null || items.stream().anyMatch(item -> item == null || item.quantity() == null
+                || item.price() == null)) {
+            return true; // reported by the field constraints
+        }
+        return Order.totalOf(lines()).compareTo(MAX_TOTAL) <= 0;
     }
 
     public List<OrderLine> lines() {
