@@ -25,7 +25,10 @@ public record OrderflowProperties(
         @DefaultValue Security security,
         @DefaultValue DeadLetters deadLetters,
         @DefaultValue Demo demo,
-        @DefaultValue Placement placement) {
+        @DefaultValue Placement placement,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Liveness liveness,
+        @DefaultValue Database database) {
 
     public OrderflowProperties {
         stages = stages == null ? Map.of() : stages;
@@ -96,5 +99,28 @@ public record OrderflowProperties(
                         + " at least 1 and queue-timeout positive");
             }
         }
+    }
+
+    /**
+     * The outbox relay: rows committed on another instance, or left behind, wait at most {@code sweepInterval};
+     * health turns DOWN when the oldest row waited longer than {@code maxAge}; a relay's shards are leased for
+     * {@code leaseTtl}, after which another instance takes over a relay that died.
+     */
+    public record Outbox(@DefaultValue("250ms") Duration sweepInterval,
+                         @DefaultValue("500") int batchSize,
+                         @DefaultValue("60s") Duration maxAge,
+                         @DefaultValue("10s") Duration leaseTtl) {
+    }
+
+    /**
+     * A stage whose batch has been in progress for longer than {@code stuckAfter}, or whose consumers are no longer
+     * in their group, turns health DOWN and is restarted; checked every {@code checkInterval}.
+     */
+    public record Liveness(@DefaultValue("60s") Duration stuckAfter,
+                           @DefaultValue("5s") Duration checkInterval) {
+    }
+
+    /** At start, how long to wait for a database that does not answer yet before giving up. */
+    public record Database(@DefaultValue("5m") Duration startupWait) {
     }
 }

@@ -58,13 +58,14 @@ import io.orderflow.reliability.FaultInjector;
 public abstract class AppTestSupport {
 
     public static final String TOKEN = "test-operator-token";
+    /** Every consumer group the application owns: the four stages and the dead-letter index. */
     static final List<String> GROUPS = List.of("orderflow-order", "orderflow-payment", "orderflow-dispatch",
-            "orderflow-delivery");
-    private static final Path DATA_DIR = tempDir();
-
+            "orderflow-delivery", "orderflow-deadletters");
+    /** Each application context (test classes with other settings get their own) has a data directory of its own. */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("orderflow.data-dir", DATA_DIR::toString);
+        Path dataDir = tempDir();
+        registry.add("orderflow.data-dir", dataDir::toString);
     }
 
     protected final ObjectMapper json = new ObjectMapper();
@@ -153,7 +154,7 @@ public abstract class AppTestSupport {
         return get("/api/orders/" + orderId);
     }
 
-    /** Waits until every stage group has committed up to the end of the topics it reads. */
+    /** Waits until every group of the application has committed up to the end of the topics it reads. */
     protected void awaitPipelineIdle() {
         await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100)).until(() -> totalLag() == 0);
     }
@@ -177,17 +178,22 @@ public abstract class AppTestSupport {
     }
 
     private Set<TopicPartition> partitionsReadBy(String group) throws Exception {
-        List<Topic> read = switch (group) {
-            case "orderflow-order" -> List.of(Topic.CART, Topic.PAYMENT, Topic.DISPATCH, Topic.DELIVERY);
-            case "orderflow-payment" -> List.of(Topic.ORDER);
-            case "orderflow-dispatch" -> List.of(Topic.PAYMENT);
-            default -> List.of(Topic.DISPATCH);
+        List<String> read = switch (group) {
+            case "orderflow-order" -> names(Topic.CART, Topic.PAYMENT, Topic.DISPATCH, Topic.DELIVERY);
+            case "orderflow-payment" -> names(Topic.ORDER);
+            case "orderflow-dispatch" -> names(Topic.PAYMENT);
+            case "orderflow-delivery" -> names(Topic.DISPATCH);
+            default -> java.util.Arrays.stream(Topic.values()).map(Topic::deadLetterTopic).toList();
         };
-        var described = admin.describeTopics(read.stream().map(Topic::topicName).toList()).allTopicNames()
+        var described = admin.describeTopics(read).allTopicNames()
                 .get(10, TimeUnit.SECONDS);
         return described.values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toSet());
+    }
+
+    private static List<String> names(Topic... topics) {
+        return java.util.Arrays.stream(topics).map(Topic::topicName).toList();
     }
 
     protected Map<String, Long> endOffsets() throws Exception {

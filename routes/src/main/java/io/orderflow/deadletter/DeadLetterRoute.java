@@ -2,22 +2,33 @@ package io.orderflow.deadletter;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.KafkaHeaderFilterStrategy;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
-import io.orderflow.kafka.KafkaUris;
 import io.orderflow.kafka.Topic;
+import io.orderflow.outbox.Outbox;
+import io.orderflow.outbox.OutboxRecord;
 import io.orderflow.reliability.FaultInjector;
-import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.StageRouteBuilder;
 
 /**
- * Writes a failed record to {@code <topic>.DLT}: its original bytes and key, on the same partition number, with
- * headers saying where it came from and why it failed. Every stage's dead-letter channel ends here.
+ * Writes a failed record to {@code <topic>.DLT}: its original bytes, key and headers, on the same partition number,
+ * with headers saying where it came from and why it failed. Every stage's dead-letter channel ends here.
+ * <p>
+ * The dead letter goes through the {@link Outbox}, in the poll batch's database transaction: it commits together
+ * with the batch's effects and idempotency keys, or not at all. So a batch that is rolled back and read again
+ * dead-letters its record once, not twice, and a broker that is down delays the dead letter instead of wedging the
+ * stage.
  */
 public final class DeadLetterRoute extends RouteBuilder {
 
@@ -26,17 +37,16 @@ public final class DeadLetterRoute extends RouteBuilder {
     /** Name under which faults can be injected into the dead-letter write itself. */
     public static final String FAULT_STAGE = "dead-letter";
     private static final int MAX_STACKTRACE_CHARS = 16 * 1024;
-    /** Exchange property set once the dead-letter record is acknowledged: the record is done with. */
-    public static final String WRITTEN = "orderflow.deadLetterWritten";
-    private static final String ORIGINAL_TOPIC = "orderflow.originalTopic";
 
     private final FaultInjector faults;
-    private final ReliabilityMetrics metrics;
+    private final Outbox outbox;
     private final Clock clock;
+    // camel-kafka's own rule for which message headers are Kafka record headers (it drops Camel's and kafka.*)
+    private final KafkaHeaderFilterStrategy headerFilter = new KafkaHeaderFilterStrategy();
 
-    public DeadLetterRoute(FaultInjector faults, ReliabilityMetrics metrics, Clock clock) {
+    public DeadLetterRoute(FaultInjector faults, Outbox outbox, Clock clock) {
         this.faults = faults;
-        this.metrics = metrics;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -47,44 +57,58 @@ public final class DeadLetterRoute extends RouteBuilder {
                 // failures must reach the stage's channel (deadLetterHandleNewException=false), not be handled here
                 .errorHandler(noErrorHandler())
                 .process(faults.at(FAULT_STAGE))
-                .process(this::describeFailure)
-                .to(KafkaUris.deadLetterProducer())
-                .setProperty(WRITTEN, constant(true))
-                .process(exchange -> metrics.deadLettered(
-                        exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class),
-                        exchange.getProperty(ORIGINAL_TOPIC, String.class)))
-                .log("dead-lettered a ${exchangeProperty." + ORIGINAL_TOPIC + "} record (route "
+                .process(exchange -> outbox.add(deadLetter(exchange)))
+                .log("dead-lettered a ${header." + KafkaConstants.TOPIC + "} record (route "
                         + "${exchangeProperty.CamelFailureRouteId}): ${exchangeProperty.CamelExceptionCaught.message}");
     }
 
-    private void describeFailure(Exchange exchange) {
+    private OutboxRecord deadLetter(Exchange exchange) {
         Message message = exchange.getMessage();
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String topic = message.getHeader(KafkaConstants.TOPIC, String.class);
         int partition = message.getHeader(KafkaConstants.PARTITION, Integer.class);
         Integer redeliveries = exchange.getProperty(StageRouteBuilder.REDELIVERIES, Integer.class);
-        exchange.setProperty(ORIGINAL_TOPIC, topic);
 
-        message.setHeader(DltHeaders.ORIGINAL_TOPIC, DltHeaders.utf8(topic));
-        message.setHeader(DltHeaders.ORIGINAL_PARTITION, DltHeaders.int32(partition));
-        message.setHeader(DltHeaders.ORIGINAL_OFFSET,
-                DltHeaders.int64(message.getHeader(KafkaConstants.OFFSET, Long.class)));
-        message.setHeader(DltHeaders.ORIGINAL_TIMESTAMP,
+        List<Header> headers = originalHeaders(exchange);
+        add(headers, DltHeaders.ORIGINAL_TOPIC, DltHeaders.utf8(topic));
+        add(headers, DltHeaders.ORIGINAL_PARTITION, DltHeaders.int32(partition));
+        add(headers, DltHeaders.ORIGINAL_OFFSET, DltHeaders.int64(message.getHeader(KafkaConstants.OFFSET, Long.class)));
+        add(headers, DltHeaders.ORIGINAL_TIMESTAMP,
                 DltHeaders.int64(message.getHeader(KafkaConstants.TIMESTAMP, Long.class)));
-        message.setHeader(DltHeaders.ORIGINAL_CONSUMER_GROUP,
+        add(headers, DltHeaders.ORIGINAL_CONSUMER_GROUP,
                 DltHeaders.utf8(exchange.getProperty(StageRouteBuilder.CONSUMER_GROUP, String.class)));
-        message.setHeader(DltHeaders.EXCEPTION_FQCN, DltHeaders.utf8(failure.getClass().getName()));
-        Throwable cause = rootCause(failure);
-        message.setHeader(DltHeaders.EXCEPTION_CAUSE_FQCN, DltHeaders.utf8(cause.getClass().getName()));
-        message.setHeader(DltHeaders.EXCEPTION_MESSAGE, DltHeaders.utf8(String.valueOf(failure.getMessage())));
-        message.setHeader(DltHeaders.EXCEPTION_STACKTRACE, DltHeaders.utf8(stackTrace(failure)));
-        message.setHeader(DltHeaders.ATTEMPTS, DltHeaders.int32(1 + (redeliveries == null ? 0 : redeliveries)));
-        message.setHeader(DltHeaders.ROUTE_ID,
-                DltHeaders.utf8(exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class)));
-        message.setHeader(DltHeaders.FAILED_AT, DltHeaders.int64(clock.millis()));
+        add(headers, DltHeaders.EXCEPTION_FQCN, DltHeaders.utf8(failure.getClass().getName()));
+        add(headers, DltHeaders.EXCEPTION_CAUSE_FQCN, DltHeaders.utf8(rootCause(failure).getClass().getName()));
+        add(headers, DltHeaders.EXCEPTION_MESSAGE, DltHeaders.utf8(String.valueOf(failure.getMessage())));
+        add(headers, DltHeaders.EXCEPTION_STACKTRACE, DltHeaders.utf8(stackTrace(failure)));
+        add(headers, DltHeaders.ATTEMPTS, DltHeaders.int32(1 + (redeliveries == null ? 0 : redeliveries)));
+        add(headers, DltHeaders.ROUTE_ID, DltHeaders.utf8(exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class)));
+        add(headers, DltHeaders.FAILED_AT, DltHeaders.int64(clock.millis()));
+        return new OutboxRecord(topic + Topic.DLT_SUFFIX, partition, key(message), message.getBody(byte[].class),
+                headers);
+    }
 
-        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, topic + Topic.DLT_SUFFIX);
-        message.setHeader(KafkaConstants.PARTITION_KEY, partition);
+    private List<Header> originalHeaders(Exchange exchange) {
+        List<Header> headers = new ArrayList<>();
+        exchange.getMessage().getHeaders().forEach((name, value) -> {
+            if (value instanceof byte[] bytes && !headerFilter.applyFilterToCamelHeaders(name, value, exchange)) {
+                headers.add(new RecordHeader(name, bytes));
+            }
+        });
+        return headers;
+    }
+
+    private static void add(List<Header> headers, String name, byte[] value) {
+        headers.removeIf(header -> header.key().equals(name)); // a replayed record carries the previous failure's
+        headers.add(new RecordHeader(name, value));
+    }
+
+    private static byte[] key(Message message) {
+        Object key = message.getHeader(KafkaConstants.KEY);
+        if (key == null || key instanceof byte[]) {
+            return (byte[]) key;
+        }
+        return key.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -1,75 +1,48 @@
 package io.orderflow.kafka;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
+import io.orderflow.outbox.Outbox;
+import io.orderflow.outbox.OutboxRecord;
 
 /**
- * The one place events are sent from (the seed's KafkaEventUtils): keyed by order, typed in a header, through the
- * idempotent acks=all producers of {@link KafkaUris#producer}. Each send uses a fresh exchange so headers of a
- * consumed record never leak into the next event.
+ * The one place events are emitted from (the seed's KafkaEventUtils): keyed by order, typed in a header. The event
+ * is written to the {@link Outbox} in the caller's transaction; the relay sends it with an idempotent acks=all
+ * producer once that transaction committed.
  */
 public final class EventPublisher {
 
-    private final ProducerTemplate template;
+    private final Outbox outbox;
     private final EventCodec codec;
-    private final PendingSends pending;
 
-    public EventPublisher(ProducerTemplate template, EventCodec codec, PendingSends pending) {
-        this.template = template;
+    public EventPublisher(Outbox outbox, EventCodec codec) {
+        this.outbox = outbox;
         this.codec = codec;
-        this.pending = pending;
     }
 
-    /**
-     * Sends an event a stage emits. Inside a poll batch the batch waits for the acknowledgement before it
-     * commits; anywhere else this waits for it.
-     */
     public void publish(EventEnvelope event) {
-        if (pending.isOpen()) {
-            pending.add(sendAsync(event));
-        } else {
-            send(event);
-        }
-    }
-
-    /** Sends and waits for the broker's acknowledgement. */
-    public PublishedRecord send(EventEnvelope event) {
-        Exchange result = template.send(KafkaUris.producer(event.type().topic()), exchange -> prepare(exchange, event));
-        return published(result);
-    }
-
-    /** Sends without blocking the caller; the future completes when the broker acknowledged. */
-    public CompletableFuture<PublishedRecord> sendAsync(EventEnvelope event) {
-        return template.asyncSend(KafkaUris.producer(event.type().topic()), exchange -> prepare(exchange, event))
-                .thenApply(EventPublisher::published);
-    }
-
-    private void prepare(Exchange exchange, EventEnvelope event) {
-        exchange.getMessage().setBody(codec.encode(event));
-        exchange.getMessage().setHeader(KafkaConstants.KEY, event.kafkaKey());
-        exchange.getMessage().setHeader(EventHeaders.EVENT_TYPE, event.type().name());
-        exchange.getMessage().setHeader(EventHeaders.EVENT_ID, event.eventId().toString());
+        List<Header> headers = new ArrayList<>(3);
+        headers.add(header(EventHeaders.EVENT_TYPE, event.type().name()));
+        headers.add(header(EventHeaders.EVENT_ID, event.eventId().toString()));
         if (event.correlationId() != null) {
-            exchange.getMessage().setHeader(EventHeaders.CORRELATION_ID, event.correlationId());
+            headers.add(header(EventHeaders.CORRELATION_ID, event.correlationId()));
         }
+        outbox.add(new OutboxRecord(event.type().topic().topicName(), null, utf8(event.kafkaKey()),
+                utf8(codec.encode(event)), headers));
     }
 
-    private static PublishedRecord published(Exchange exchange) {
-        if (exchange.getException() != null) {
-            throw new CamelExecutionException("publishing failed", exchange, exchange.getException());
-        }
-        @SuppressWarnings("unchecked")
-        List<RecordMetadata> metadata = exchange.getMessage().getHeader(KafkaConstants.KAFKA_RECORD_META, List.class);
-        RecordMetadata meta = metadata.get(0);
-        return new PublishedRecord(meta.topic(), meta.partition(), meta.offset());
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, utf8(value));
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,50 +3,60 @@ package io.orderflow.kafka;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Builds the camel-kafka endpoint URIs. The consumer options are the reliability contract of every stage
- * (see DESIGN.md): offsets are committed only by the route, synchronously, after the database transaction of the
- * records before them committed ({@link RouteCommitFactory}); a failure that could not even be dead-lettered makes the
- * consumer reconnect and poll again from the last committed offset.
+ * Builds the camel-kafka endpoint URIs. The consumer options are the reliability contract of every consuming route
+ * (see {@link io.orderflow.reliability.TransactionalBatch}): batches of records, offsets committed only by the route
+ * after the batch's database transaction committed, and a batch that failed is read again from the last committed
+ * offset.
  */
 public final class KafkaUris {
+
+    /** Records per batch: also the consumer's max.poll.records. */
+    public static final int BATCH_RECORDS = 100;
+    /**
+     * camel-kafka's batching consumer hands a batch over when it is full, when a poll came back empty after this
+     * long, or this long after the previous batch: a lone record waits about this long on every hop, and an idle
+     * consumer polls this often.
+     */
+    public static final int BATCH_WAIT_MS = 10;
 
     private KafkaUris() {
     }
 
-    public static String consumer(String groupId, int consumersCount, Topic... topics) {
-        return consumer(groupId, consumersCount, Arrays.stream(topics).map(Topic::topicName).toList());
+    public static String batchConsumer(String groupId, String clientId, int consumersCount, Topic... topics) {
+        return batchConsumer(groupId, clientId, consumersCount, Arrays.stream(topics).map(Topic::topicName).toList());
     }
 
-    public static String consumer(String groupId, int consumersCount, List<String> topicNames) {
+    public static String batchConsumer(String groupId, String clientId, int consumersCount, List<String> topicNames) {
         return "kafka:" + String.join(",", topicNames)
                 + "?groupId=" + groupId
+                + "&clientId=" + clientId
                 + "&consumersCount=" + consumersCount
                 + "&autoOffsetReset=earliest"
+                + "&batching=true"
+                + "&maxPollRecords=" + BATCH_RECORDS
+                + "&pollTimeoutMs=" + BATCH_WAIT_MS
+                + "&batchingIntervalMs=" + BATCH_WAIT_MS
                 + "&autoCommitEnable=false"
                 + "&allowManualCommit=true"
+                // the sync commit manager: in batching mode it commits nothing by itself (with auto commit off), and
+                // a record's KafkaManualCommit commits its partition synchronously, with the commit timeout
+                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName()
                 + "&breakOnFirstError=true"
-                + "&maxPollRecords=50"
                 // a crashed instance's partitions move to the restarted one after 10 s, not the default 45 s
                 + "&sessionTimeoutMs=10000"
+                // a stopping consumer waits this long for its batch, then is woken (and its thread interrupted)
+                + "&shutdownTimeout=5000"
                 // raw bytes in, so a payload that is not even text reaches the dead-letter topic unchanged
-                + "&valueDeserializer=" + ByteArrayDeserializer.class.getName()
-                + "&kafkaManualCommitFactory=#class:" + RouteCommitFactory.class.getName();
+                + "&keyDeserializer=" + ByteArrayDeserializer.class.getName()
+                + "&valueDeserializer=" + ByteArrayDeserializer.class.getName();
     }
 
     private static final String SAFE_PRODUCER = "requestRequiredAcks=all&enableIdempotence=true&recordMetadata=true";
-
-    public static String producer(Topic topic) {
-        return "kafka:" + topic.topicName() + "?" + SAFE_PRODUCER;
-    }
-
-    /** One producer for all dead-letter topics; each record names its topic in the override header. */
-    public static String deadLetterProducer() {
-        return "kafka:dead-letters?" + SAFE_PRODUCER + "&valueSerializer=" + ByteArraySerializer.class.getName();
-    }
 
     /** Replays resend original bytes, so they need the byte serializer too. */
     public static String replayProducer() {

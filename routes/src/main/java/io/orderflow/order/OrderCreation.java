@@ -1,8 +1,6 @@
 package io.orderflow.order;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,12 +11,12 @@ import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
-import io.orderflow.kafka.PublishedRecord;
 
 /**
  * Creates orders and announces each with OrderCreated. Used by {@code POST /api/orders} (many orders per database
- * transaction, see {@link #createAll}) and by the order stage on cart checkout (one); callers run it inside a
- * database transaction, so a failed send leaves no order behind.
+ * transaction, see {@link #createAll}) and by the order stage on cart checkout (one). Callers run it inside a
+ * database transaction: the order rows and their events (in the outbox) commit together or not at all. The
+ * CREATED entry of the timeline, which points at the OrderCreated record, is written once the relay published it.
  */
 public final class OrderCreation {
 
@@ -36,34 +34,9 @@ public final class OrderCreation {
 
     /**
      * An order with its OrderCreated event, decided before the attempt to store it, so that a second attempt (after
-     * a failed group transaction) creates the same order with the same event id. It remembers its send: an event
-     * the broker already acknowledged is not sent twice, and a send that failed stays this order's failure.
-     * Not thread-safe: one attempt at a time.
+     * a failed group transaction) creates the same order with the same event id.
      */
-    public static final class Draft {
-        private final Order order;
-        private final EventEnvelope event;
-        private CompletableFuture<PublishedRecord> sent;
-
-        private Draft(Order order, EventEnvelope event) {
-            this.order = order;
-            this.event = event;
-        }
-
-        public Order order() {
-            return order;
-        }
-
-        public EventEnvelope event() {
-            return event;
-        }
-
-        private CompletableFuture<PublishedRecord> send(EventPublisher publisher) {
-            if (sent == null) {
-                sent = publisher.sendAsync(event);
-            }
-            return sent;
-        }
+    public record Draft(Order order, EventEnvelope event) {
     }
 
     /**
@@ -88,36 +61,17 @@ public final class OrderCreation {
         return createAll(List.of(draft(orderId, customerId, items, correlationId, cause))).get(0);
     }
 
-    /**
-     * Creates all orders in the caller's transaction: every row first, so a clash fails before anything is
-     * published; then all events at once, so they share the broker's round trips; then, once the broker acknowledged
-     * each (acks=all), the timeline entries that point at those records. Throws the first failure.
-     */
+    /** Creates all orders and queues their OrderCreated events in the caller's transaction. */
     public List<Order> createAll(List<Draft> drafts) {
         for (Draft draft : drafts) {
-            orders.insert(draft.order);
-        }
-        List<CompletableFuture<PublishedRecord>> sends = drafts.stream().map(d -> d.send(publisher)).toList();
-        for (int i = 0; i < drafts.size(); i++) {
-            Draft draft = drafts.get(i);
-            PublishedRecord record = acknowledged(sends.get(i));
-            orders.addTimeline(draft.order.orderId(), new TimelineEntry(OrderStatus.CREATED, draft.order.createdAt(),
-                    record.topic(), record.partition(), record.offset(), draft.event.eventId(), true));
+            orders.insert(draft.order());
+            publisher.publish(draft.event());
         }
         for (Draft draft : drafts) {
-            Order order = draft.order;
+            Order order = draft.order();
             LOG.info("order: order {} CREATED for {} total {} (correlation {})", order.orderId(), order.customerId(),
                     order.total().toPlainString(), order.correlationId());
         }
         return drafts.stream().map(Draft::order).toList();
-    }
-
-    private static PublishedRecord acknowledged(CompletableFuture<PublishedRecord> send) {
-        try {
-            return send.join();
-        } catch (CompletionException e) {
-            // the publisher's own exception, as a synchronous send would have thrown it
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 }

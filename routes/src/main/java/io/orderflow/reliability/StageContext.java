@@ -12,15 +12,32 @@ import io.orderflow.event.EventCodec;
  * implementations; route unit tests supply in-memory ones.
  *
  * @param idempotentRepositories one repository per consumer (effect route id), persistent in the app
+ * @param transactions           the database transaction each poll batch runs in
+ * @param instanceId             names this application instance in its Kafka client ids, so the consumer group's
+ *                               members tell which instance they belong to
  */
 public record StageContext(EventCodec codec,
                            FaultInjector faults,
                            ReliabilityMetrics metrics,
                            IgnoredEventLog ignoredEvents,
                            Function<String, IdempotentRepository> idempotentRepositories,
-                           Map<String, StageSettings> settings) {
+                           Map<String, StageSettings> settings,
+                           BatchTransactions transactions,
+                           String instanceId) {
+
+    /** A failed batch is read again after 0.5 s, doubling up to 10 s while the database stays away. */
+    private static final long BACKOFF_INITIAL_MS = 500;
+    private static final long BACKOFF_MAX_MS = 10_000;
 
     public StageSettings settings(String stage) {
         return settings.getOrDefault(stage, StageSettings.DEFAULT);
+    }
+
+    public String clientId(String consumerGroup) {
+        return consumerGroup + "-" + instanceId;
+    }
+
+    public BatchBackoff backoff() {
+        return new BatchBackoff(BACKOFF_INITIAL_MS, BACKOFF_MAX_MS);
     }
 }

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
 import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.RouteDefinition;
@@ -18,22 +19,21 @@ import io.orderflow.kafka.Topic;
 /**
  * Base of every consuming stage. A stage is three kinds of route:
  * <ol>
- * <li>the Kafka consumer route {@code <stage>-kafka}, which runs the records of each poll in one
- * database transaction and commits their offset after it ({@link PollBatchPolicy});</li>
+ * <li>the Kafka consumer route {@code <stage>-kafka}, camel-kafka's batching consumer, which runs the records of each
+ * batch in one database transaction and commits their offsets after it ({@link TransactionalBatch});</li>
  * <li>the event route {@code <stage>}, which decodes the raw record, picks the event types the stage handles and owns
  * the retries and the dead-letter channel, and</li>
  * <li>effect routes, each run in a nested transaction behind an idempotent consumer keyed by eventId, so the
  * stage's effect happens once per event however often the record arrives.</li>
  * </ol>
  * Failures of an effect roll its nested transaction back and are retried by the event route's dead-letter channel
- * as one unit; non-retryable failures and exhausted retries go to {@code <topic>.DLT}.
+ * as one unit; non-retryable failures and exhausted retries go to {@code <topic>.DLT}. A database that cannot be
+ * reached is not the record's fault ({@link Unavailable}): no retry, no dead letter, the batch is read again later.
  */
 public abstract class StageRouteBuilder extends RouteBuilder {
 
     /** Registry name of the {@link org.apache.camel.spi.Policy} that runs every effect in one transaction. */
     public static final String TRANSACTION_POLICY = "stageTransaction";
-    /** Registry name of the {@link PollBatchPolicy} of the Kafka consumer routes. */
-    public static final String BATCH_POLICY = "pollBatch";
     public static final String CONSUMER_GROUP = "orderflow.consumerGroup";
     public static final String REDELIVERIES = "orderflow.redeliveries";
 
@@ -76,6 +76,13 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                 .logStackTrace(false)
                 .onRedelivery(this::countRedelivery));
         onException(NonRetryableException.class).maximumRedeliveries(0);
+        // an onException with an output of its own takes the failure instead of the dead-letter channel, and
+        // handled(false) leaves it on the exchange, so the batch is rolled back and read again
+        onException(Exception.class)
+                .onWhen(exchange -> Unavailable.isCause(exchange.getException()))
+                .handled(false)
+                .maximumRedeliveries(0)
+                .log(LoggingLevel.WARN, "database unavailable: ${exception.message}");
         configureStage();
     }
 
@@ -84,17 +91,18 @@ public abstract class StageRouteBuilder extends RouteBuilder {
     /** The stage's Kafka consumer route and its event route, which decodes the record into an {@link EventEnvelope}. */
     protected RouteDefinition consume(Topic... topics) {
         String group = consumerGroup(stage);
-        from(KafkaUris.consumer(group, settings.consumers(), topics))
+        ProducerTemplate records = getContext().createProducerTemplate();
+        String eventRoute = "direct:" + stage;
+        from(KafkaUris.batchConsumer(group, context.clientId(group), settings.consumers(), topics))
                 .routeId(kafkaRouteId(stage))
-                // a failure here means the record could not even be dead-lettered: nothing is committed and the
-                // consumer polls the batch again (breakOnFirstError), so retrying it here would only repeat that
+                // a failure here means a record could not even be dead-lettered: nothing is committed and the
+                // consumer reads the batch again (breakOnFirstError), so retrying it here would only repeat that
                 .errorHandler(noErrorHandler())
-                .setProperty(CONSUMER_GROUP, constant(group))
-                .policy(BATCH_POLICY)
-                    .to("direct:" + stage)
-                .end();
-        return from("direct:" + stage)
+                .process(new TransactionalBatch(kafkaRouteId(stage), context.transactions(),
+                        record -> records.send(eventRoute, record), context.backoff()));
+        return from(eventRoute)
                 .routeId(stage)
+                .setProperty(CONSUMER_GROUP, constant(group))
                 .process(this::decode);
     }
 

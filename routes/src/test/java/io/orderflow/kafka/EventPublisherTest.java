@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.Message;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 
 import io.orderflow.event.EventCodec;
@@ -18,33 +13,35 @@ import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.CartItemAdded;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
-import io.orderflow.reliability.KafkaStubs;
+import io.orderflow.outbox.OutboxRecord;
+import io.orderflow.reliability.RecordingOutbox;
 
-class EventPublisherTest extends CamelTestSupport {
+class EventPublisherTest {
 
     private final EventCodec codec = new EventCodec();
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private final EventPublisher publisher = new EventPublisher(outbox, codec);
 
     @Test
-    void sendsKeyedTypedEventsSyncAndAsync() throws Exception {
-        MockEndpoint orders = KafkaStubs.stub(context, KafkaUris.producer(Topic.ORDER), "order-events");
-        MockEndpoint carts = KafkaStubs.stub(context, KafkaUris.producer(Topic.CART), "cart-events");
-        EventPublisher publisher = new EventPublisher(context.createProducerTemplate(), codec, new PendingSends());
+    void queuesKeyedTypedEventsInTheOutbox() {
         EventEnvelope order = codec.newEvent(EventType.OrderCreated, "o-1", "corr-1", new OrderCreated("o-1", "c",
                 List.of(new OrderLine("p", 1, BigDecimal.ONE)), BigDecimal.ONE));
-        EventEnvelope cartItem = codec.newEvent(EventType.CartItemAdded, null, "corr-2",
+        EventEnvelope cartItem = codec.newEvent(EventType.CartItemAdded, null, null,
                 new CartItemAdded("cart-9", "p", 1, BigDecimal.ONE));
 
-        PublishedRecord sync = publisher.send(order);
-        PublishedRecord async = publisher.sendAsync(cartItem).get(10, TimeUnit.SECONDS);
+        publisher.publish(order);
+        publisher.publish(cartItem);
 
-        assertThat(sync.topic()).isEqualTo("order-events");
-        assertThat(async.topic()).isEqualTo("cart-events");
-        Message sent = orders.getExchanges().get(0).getMessage();
-        assertThat(sent.getHeader(KafkaConstants.KEY)).isEqualTo("o-1");
-        assertThat(sent.getHeader(EventHeaders.EVENT_TYPE)).isEqualTo("OrderCreated");
-        assertThat(sent.getHeader(EventHeaders.EVENT_ID)).isEqualTo(order.eventId().toString());
-        assertThat(sent.getHeader(EventHeaders.CORRELATION_ID)).isEqualTo("corr-1");
-        assertThat(carts.getExchanges().get(0).getMessage().getHeader(KafkaConstants.KEY))
-                .as("cart events are keyed by cart until an order exists").isEqualTo("cart-9");
+        OutboxRecord sent = outbox.to("order-events").get(0);
+        assertThat(sent.partition()).as("the producer partitions by key").isNull();
+        assertThat(RecordingOutbox.text(sent.key())).isEqualTo("o-1");
+        assertThat(codec.decode(sent.value()).eventId()).isEqualTo(order.eventId());
+        assertThat(sent.headerText(EventHeaders.EVENT_TYPE)).isEqualTo("OrderCreated");
+        assertThat(sent.headerText(EventHeaders.EVENT_ID)).isEqualTo(order.eventId().toString());
+        assertThat(sent.headerText(EventHeaders.CORRELATION_ID)).isEqualTo("corr-1");
+        OutboxRecord cart = outbox.to("cart-events").get(0);
+        assertThat(RecordingOutbox.text(cart.key())).as("cart events are keyed by cart until an order exists")
+                .isEqualTo("cart-9");
+        assertThat(cart.headers()).extracting(h -> h.key()).containsExactly("eventType", "eventId");
     }
 }

@@ -18,9 +18,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Registry;
+import java.sql.SQLTransientConnectionException;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,23 +35,21 @@ import io.orderflow.event.InvalidEventException;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
-import io.orderflow.kafka.KafkaUris;
-import io.orderflow.kafka.PendingSends;
 import io.orderflow.kafka.Topic;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.InMemoryTransactions;
-import io.orderflow.reliability.PollBatchPolicy;
 import io.orderflow.reliability.RecordingBatchTransactions;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.RetrySettings;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageSettings;
-import io.orderflow.reliability.KafkaStubs;
+import io.orderflow.reliability.RecordingOutbox;
+import io.orderflow.outbox.OutboxRecord;
 
 /**
  * The payment stage's routes without a broker or database: the consumer is fed through {@code direct:}, Kafka
- * producers are mocks, repositories are in memory. Shows the reliability kit's behaviour on one stage.
+ * outbox and repositories are in memory. Shows the reliability kit's behaviour on one stage.
  */
 class PaymentRoutesTest extends CamelTestSupport {
 
@@ -62,7 +60,8 @@ class PaymentRoutesTest extends CamelTestSupport {
     private final List<IgnoredReason> ignored = new ArrayList<>();
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final RecordingBatchTransactions batches = new RecordingBatchTransactions();
-    private final PendingSends sends = new PendingSends();
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private RuntimeException ledgerFailure = new IllegalStateException("database briefly unavailable");
     private long nextOffset;
 
     @Override
@@ -80,7 +79,6 @@ class PaymentRoutesTest extends CamelTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         registry.bind(PaymentRoutes.TRANSACTION_POLICY, transactions);
-        registry.bind(PaymentRoutes.BATCH_POLICY, new PollBatchPolicy(batches, sends));
     }
 
     @Override
@@ -89,40 +87,31 @@ class PaymentRoutesTest extends CamelTestSupport {
         StageContext stage = new StageContext(codec, new FaultInjector(), ReliabilityMetrics.NONE,
                 (consumer, input, reason) -> ignored.add(reason),
                 consumer -> repositories.computeIfAbsent(consumer, c -> transactions.repository()),
-                Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))));
+                Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))), batches, "test");
         PaymentLedger failingFirst = payment -> {
             if (ledgerFailuresLeft.getAndDecrement() > 0) {
-                throw new IllegalStateException("database briefly unavailable");
+                throw ledgerFailure;
             }
             ledger.add(payment);
         };
         PaymentStage payment = new PaymentStage(new PaymentService(new BigDecimal("100.00")), failingFirst,
-                new EventPublisher(context.createProducerTemplate(), codec, sends), codec);
-        return new RoutesBuilder[] {new DeadLetterRoute(new FaultInjector(), ReliabilityMetrics.NONE, CLOCK),
+                new EventPublisher(outbox, codec), codec);
+        return new RoutesBuilder[] {new DeadLetterRoute(new FaultInjector(), outbox, CLOCK),
                 new PaymentRoutes(stage, payment)};
     }
 
-    private MockEndpoint payments;
-    private MockEndpoint deadLetters;
-
     @BeforeEach
     void feedFromDirect() throws Exception {
-        payments = KafkaStubs.stub(context, KafkaUris.producer(Topic.PAYMENT), "payment-events");
-        deadLetters = KafkaStubs.stub(context, KafkaUris.deadLetterProducer(), "dead-letters");
         AdviceWith.adviceWith(context, PaymentRoutes.kafkaRouteId(PaymentRoutes.STAGE), route -> route.replaceFromWith("direct:order-events"));
         context.start();
     }
 
     @Test
     void chargesAnOrderAndPublishesPaymentProcessed() throws Exception {
-        payments.expectedMessageCount(1);
-
         EventEnvelope order = orderCreated("o-1", "25.00");
         consume(codec.encode(order).getBytes(StandardCharsets.UTF_8), "o-1");
 
-        payments.assertIsSatisfied();
-        EventEnvelope sent = codec.decode(payments.getExchanges().get(0).getMessage().getBody(String.class)
-                .getBytes(StandardCharsets.UTF_8));
+        EventEnvelope sent = outbox.events("payment-events", codec).get(0);
         assertThat(sent.type()).isEqualTo(EventType.PaymentProcessed);
         assertThat(sent.eventId()).isEqualTo(order.derivedEventId(EventType.PaymentProcessed));
         assertThat(sent.correlationId()).isEqualTo(order.correlationId());
@@ -137,7 +126,7 @@ class PaymentRoutesTest extends CamelTestSupport {
 
         assertThat(ledger).hasSize(1);
         assertThat(ignored).containsExactly(IgnoredReason.DUPLICATE);
-        assertThat(payments.getReceivedCounter()).isEqualTo(1);
+        assertThat(outbox.to("payment-events")).hasSize(1);
     }
 
     @Test
@@ -147,7 +136,22 @@ class PaymentRoutesTest extends CamelTestSupport {
 
         assertThat(transactions.rollbacks()).isEqualTo(2);
         assertThat(ledger).hasSize(1);
-        assertThat(deadLetters.getReceivedCounter()).isZero();
+        assertThat(outbox.to("order-events.DLT")).isEmpty();
+    }
+
+    @Test
+    void aDatabaseThatIsAwayIsNeitherRetriedNorDeadLettered() {
+        ledgerFailure = new IllegalStateException("could not get a connection",
+                new SQLTransientConnectionException("Connection is not available, request timed out"));
+        ledgerFailuresLeft.set(Integer.MAX_VALUE);
+
+        Exchange result = consume(codec.encode(orderCreated("o-7", "10.00")).getBytes(StandardCharsets.UTF_8), "o-7");
+
+        assertThat(result.getException()).as("left for the batch to roll back and read again")
+                .hasRootCauseInstanceOf(SQLTransientConnectionException.class);
+        assertThat(transactions.rollbacks()).as("no retry").isEqualTo(1);
+        assertThat(outbox.to("order-events.DLT")).isEmpty();
+        assertThat(batches.log()).containsExactly("begin 1", "rollback 1");
     }
 
     @Test
@@ -156,13 +160,10 @@ class PaymentRoutesTest extends CamelTestSupport {
         byte[] record = codec.encode(orderCreated("o-4", "10.00")).getBytes(StandardCharsets.UTF_8);
         consume(record, "o-4");
 
-        Exchange dead = deadLetters.getExchanges().get(0);
-        assertThat(dead.getMessage().getBody(byte[].class)).isEqualTo(record);
-        assertThat(dead.getMessage().getHeader(KafkaConstants.OVERRIDE_TOPIC)).isEqualTo("order-events.DLT");
-        assertThat(DltHeaders.readInt32(dead.getMessage().getHeader(DltHeaders.ATTEMPTS, byte[].class)))
-                .isEqualTo(4);
-        assertThat(DltHeaders.readUtf8(dead.getMessage().getHeader(DltHeaders.EXCEPTION_FQCN, byte[].class)))
-                .isEqualTo(IllegalStateException.class.getName());
+        OutboxRecord dead = outbox.to("order-events.DLT").get(0);
+        assertThat(dead.value()).isEqualTo(record);
+        assertThat(DltHeaders.readInt32(header(dead, DltHeaders.ATTEMPTS))).isEqualTo(4);
+        assertThat(dead.headerText(DltHeaders.EXCEPTION_FQCN)).isEqualTo(IllegalStateException.class.getName());
         assertThat(ledger).isEmpty();
     }
 
@@ -171,16 +172,14 @@ class PaymentRoutesTest extends CamelTestSupport {
         byte[] poison = {(byte) 0xff, 'n', 'o', 't', ' ', 'j', 's', 'o', 'n'};
         consume(poison, "k-5");
 
-        Exchange dead = deadLetters.getExchanges().get(0);
-        assertThat(dead.getMessage().getBody(byte[].class)).isEqualTo(poison);
-        assertThat(dead.getMessage().getHeader(KafkaConstants.KEY)).isEqualTo("k-5");
-        assertThat(dead.getMessage().getHeader(KafkaConstants.PARTITION_KEY)).isEqualTo(2);
-        assertThat(DltHeaders.readInt32(dead.getMessage().getHeader(DltHeaders.ATTEMPTS, byte[].class)))
-                .isEqualTo(1);
-        assertThat(DltHeaders.readUtf8(dead.getMessage().getHeader(DltHeaders.EXCEPTION_FQCN, byte[].class)))
-                .isEqualTo(InvalidEventException.class.getName());
-        assertThat(DltHeaders.readUtf8(dead.getMessage().getHeader(DltHeaders.ORIGINAL_CONSUMER_GROUP,
-                byte[].class))).isEqualTo("orderflow-payment");
+        OutboxRecord dead = outbox.to("order-events.DLT").get(0);
+        assertThat(dead.value()).isEqualTo(poison);
+        assertThat(RecordingOutbox.text(dead.key())).isEqualTo("k-5");
+        assertThat(dead.partition()).isEqualTo(2);
+        assertThat(dead.headerText("traceparent")).as("the original headers travel along").isEqualTo("t-1");
+        assertThat(DltHeaders.readInt32(header(dead, DltHeaders.ATTEMPTS))).isEqualTo(1);
+        assertThat(dead.headerText(DltHeaders.EXCEPTION_FQCN)).isEqualTo(InvalidEventException.class.getName());
+        assertThat(dead.headerText(DltHeaders.ORIGINAL_CONSUMER_GROUP)).isEqualTo("orderflow-payment");
         assertThat(transactions.rollbacks()).isZero();
     }
 
@@ -188,20 +187,24 @@ class PaymentRoutesTest extends CamelTestSupport {
     void declinesAnOrderOverTheLimit() throws Exception {
         consume(codec.encode(orderCreated("o-6", "100.01")).getBytes(StandardCharsets.UTF_8), "o-6");
 
-        EventEnvelope sent = codec.decode(payments.getExchanges().get(0)
-                .getMessage().getBody(String.class).getBytes(StandardCharsets.UTF_8));
+        EventEnvelope sent = outbox.events("payment-events", codec).get(0);
         assertThat(sent.type()).isEqualTo(EventType.PaymentFailed);
         assertThat(sent.payload().get("reason").asText()).contains("exceeds the limit");
     }
 
-    private void consume(byte[] record, String key) {
-        template.send("direct:order-events", exchange -> {
+    private static byte[] header(OutboxRecord record, String name) {
+        return record.headers().stream().filter(h -> h.key().equals(name)).findFirst().orElseThrow().value();
+    }
+
+    private Exchange consume(byte[] record, String key) {
+        return template.send("direct:order-events", exchange -> {
             exchange.getMessage().setBody(record);
             exchange.getMessage().setHeader(KafkaConstants.TOPIC, Topic.ORDER.topicName());
             exchange.getMessage().setHeader(KafkaConstants.PARTITION, 2);
             exchange.getMessage().setHeader(KafkaConstants.OFFSET, nextOffset++);
             exchange.getMessage().setHeader(KafkaConstants.TIMESTAMP, CLOCK.millis());
-            exchange.getMessage().setHeader(KafkaConstants.KEY, key);
+            exchange.getMessage().setHeader(KafkaConstants.KEY, key.getBytes(StandardCharsets.UTF_8));
+            exchange.getMessage().setHeader("traceparent", "t-1".getBytes(StandardCharsets.UTF_8));
         });
     }
 

@@ -18,8 +18,9 @@ import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
 
 /**
- * The cart stage. Each change is stored and published in one transaction (the send is awaited before commit), so
- * a failed send leaves no half-written cart. Checkout hands the cart to the order stage through cart-events.
+ * The cart stage. Each change and its event (in the outbox) are stored in one transaction, so nothing is
+ * half-written; the event is published after the commit. Checkout hands the cart to the order stage through
+ * cart-events.
  */
 @Service
 public class CartService {
@@ -53,7 +54,7 @@ public class CartService {
         int lineNo = cart == null ? 0 : cart.items().size();
         OrderLine line = new OrderLine(request.productId(), request.quantity(), request.price());
         carts.addItem(cartId, lineNo, line, clock.instant());
-        publisher.send(codec.newEvent(EventType.CartItemAdded, null, correlationId,
+        publisher.publish(codec.newEvent(EventType.CartItemAdded, null, correlationId,
                 new CartItemAdded(cartId, request.productId(), request.quantity(), request.price())));
         return carts.find(cartId, false).orElseThrow();
     }
@@ -65,7 +66,7 @@ public class CartService {
         requireOpen(cart);
         String orderId = UUID.randomUUID().toString();
         carts.checkOut(cartId, request.customerId(), orderId, clock.instant());
-        publisher.send(codec.newEvent(EventType.CartCheckedOut, orderId, correlationId,
+        publisher.publish(codec.newEvent(EventType.CartCheckedOut, orderId, correlationId,
                 new CartCheckedOut(cartId, request.customerId(), orderId, cart.items())));
         LOG.info("cart: cart {} CHECKED_OUT as order {} (correlation {})", cartId, orderId, correlationId);
         return carts.find(cartId, false).orElseThrow();

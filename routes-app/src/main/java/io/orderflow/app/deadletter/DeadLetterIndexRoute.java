@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -23,11 +22,16 @@ import io.orderflow.event.EventCodec;
 import io.orderflow.kafka.EventHeaders;
 import io.orderflow.kafka.KafkaUris;
 import io.orderflow.kafka.Topic;
+import io.orderflow.app.InstanceId;
+import io.orderflow.reliability.BatchBackoff;
+import io.orderflow.reliability.BatchTransactions;
+import io.orderflow.reliability.TransactionalBatch;
 
 /**
  * Copies every dead-letter record's metadata into the database so operators can filter, page and act on them.
- * An index must never skip a record, so this route has no dead-letter topic of its own: a failure (database down)
- * is retried, then the consumer seeks back and polls the same record again until it is stored.
+ * Like the stages it reads batches and commits their offsets after the batch's transaction, so the group's lag
+ * says how far the index is behind. An index must never skip a record, so this route has no dead-letter topic of
+ * its own: a batch that fails (database down) is rolled back and read again, after a pause, until it is stored.
  */
 @Component
 public class DeadLetterIndexRoute extends RouteBuilder {
@@ -38,22 +42,28 @@ public class DeadLetterIndexRoute extends RouteBuilder {
     private static final Set<String> LONG_HEADERS = Set.of(DltHeaders.ORIGINAL_OFFSET, DltHeaders.ORIGINAL_TIMESTAMP,
             DltHeaders.FAILED_AT, DltHeaders.REPLAY_DLT_OFFSET, DltHeaders.REPLAY_AT);
 
+    public static final String ROUTE_ID = "dead-letter-index";
+
     private final DeadLetterStore store;
     private final ObjectMapper mapper;
+    private final BatchTransactions transactions;
+    private final InstanceId instance;
 
-    public DeadLetterIndexRoute(DeadLetterStore store, EventCodec codec) {
+    public DeadLetterIndexRoute(DeadLetterStore store, EventCodec codec, BatchTransactions transactions,
+                                InstanceId instance) {
         this.store = store;
         this.mapper = codec.mapper();
+        this.transactions = transactions;
+        this.instance = instance;
     }
 
     @Override
     public void configure() {
-        errorHandler(defaultErrorHandler()
-                .maximumRedeliveries(5).redeliveryDelay(200).useExponentialBackOff().maximumRedeliveryDelay(5_000)
-                .retryAttemptedLogLevel(LoggingLevel.WARN));
-        from(KafkaUris.consumer(GROUP, 1, Arrays.stream(Topic.values()).map(Topic::deadLetterTopic).toList()))
-                .routeId("dead-letter-index")
-                .process(this::index);
+        from(KafkaUris.batchConsumer(GROUP, GROUP + "-" + instance.name(), 1,
+                Arrays.stream(Topic.values()).map(Topic::deadLetterTopic).toList()))
+                .routeId(ROUTE_ID)
+                .errorHandler(noErrorHandler())
+                .process(new TransactionalBatch(ROUTE_ID, transactions, this::index, new BatchBackoff(500, 10_000)));
     }
 
     private void index(Exchange exchange) {

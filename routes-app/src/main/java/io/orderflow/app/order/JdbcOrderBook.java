@@ -63,4 +63,15 @@ public class JdbcOrderBook implements OrderBook {
                         entry.partition(), entry.offset(), entry.applied())
                 .update();
     }
+
+    /** For an entry that may be written twice (a record the relay sent again): the first one stays. */
+    void addTimelineIfAbsent(String orderId, TimelineEntry entry) {
+        jdbc.sql("""
+                insert into order_timeline (order_id, event_id, status, at, topic, kafka_partition, kafka_offset, applied)
+                select ?, ?, ?, ?, ?, ?, ?, ? where not exists
+                    (select 1 from order_timeline where order_id = ? and event_id = ?)""")
+                .params(orderId, entry.eventId().toString(), entry.status().name(), utc(entry.at()), entry.topic(),
+                        entry.partition(), entry.offset(), entry.applied(), orderId, entry.eventId().toString())
+                .update();
+    }
 }

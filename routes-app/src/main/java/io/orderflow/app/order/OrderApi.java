@@ -29,7 +29,8 @@ public class OrderApi extends ApiRouteBuilder {
     @Override
     protected void configureApi() {
         rest("/api/orders").description("Orders")
-                .post().description("Place an order; publishes OrderCreated on order-events")
+                .post().description("Place an order. Its OrderCreated is queued with it and published to order-events"
+                        + " after the commit; the order's timeline shows the CREATED step once it is published")
                     .consumes("application/json").produces("application/json")
                     .type(NewOrderRequest.class).outType(OrderQueries.OrderSummary.class)
                     .responseMessage().code(201).message("created; Location names the order").endResponseMessage()
@@ -67,7 +68,9 @@ public class OrderApi extends ApiRouteBuilder {
                 "customerId", order.customerId(),
                 "total", order.total(),
                 "createdAt", order.createdAt(),
-                "correlationId", correlationId));
+                "correlationId", correlationId,
+                // honest about what happened: the order is stored, its event waits in the outbox for the relay
+                "event", "queued"));
         exchange.getMessage().setHeader("Location", "/api/orders/" + order.orderId());
     }
 

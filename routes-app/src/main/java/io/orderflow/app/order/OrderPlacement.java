@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,22 +40,24 @@ import io.orderflow.order.OrderCreation;
  * that finds the writer idle is placed at once; those that arrive while a group commits form the next group, so no
  * request waits for company.
  * <p>
- * Every request gets its own answer, and a 201 only once its row is committed and its OrderCreated acknowledged. If
- * a group fails, its orders are placed again one by one, each in its own transaction, so a bad order fails alone;
- * drafts remember their sends, so no acknowledged event is published twice.
+ * Every request gets its own answer, and a 201 only once its order and its OrderCreated (in the outbox) are
+ * committed; the outbox relay publishes the event after that, so a broker that is down delays the event, not the
+ * order. If a group fails, its orders are placed again one by one, each in its own transaction, so a bad order fails
+ * alone; a draft keeps its event id across attempts.
  */
 @Service
 public class OrderPlacement implements SmartLifecycle, DisposableBean {
 
     /**
      * Stops after the web server's graceful shutdown (phase {@code DEFAULT_PHASE - 1024}) has let the requests in
-     * flight finish, and before the web server ({@code - 2048}) and the Camel context ({@code - 2049}), whose Kafka
-     * producers the writer needs, stop.
+     * flight finish, and before the outbox relay (phase 0), which publishes what the writer committed last.
      */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
     static final int RETRY_AFTER_SECONDS = 1;
     /** How long the idle writer waits for a request before it checks whether it should stop. */
     private static final long IDLE_POLL_MS = 200;
+    /** A group's transaction is bounded (its statements time out), and so is the wait for its answer. */
+    private static final int TRANSACTION_TIMEOUT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(OrderPlacement.class);
 
     private final OrderCreation creation;
@@ -75,6 +76,7 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
                           OrderflowProperties properties, MeterRegistry registry) {
         this.creation = creation;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setTimeout(TRANSACTION_TIMEOUT_SECONDS);
         this.settings = properties.placement();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.groupSizes = DistributionSummary.builder("orderflow.order.placement.group.size")
@@ -99,7 +101,7 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
     }
 
     /**
-     * Places the order and returns once it is committed and its OrderCreated acknowledged; throws what placing it
+     * Places the order and returns once it and its OrderCreated are committed; throws what placing it
      * threw, or a 503 {@link ApiException} (nothing stored) when the queue is full, the application is not running,
      * or the order waited {@code queue-timeout} without the writer taking it.
      */
@@ -132,11 +134,16 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
                 throw ApiException.unavailable("the order waited " + settings.queueTimeout().toMillis()
                         + " ms to be placed and was withdrawn; nothing was stored, retry shortly", RETRY_AFTER_SECONDS);
             }
-            // the writer is placing it right now; its answer follows (Kafka's delivery timeout bounds the sends)
+            // the writer is placing it right now; its answer follows within the transaction's timeout
             try {
-                return pending.result().join();
-            } catch (CompletionException failed) {
+                return pending.result().get(TRANSACTION_TIMEOUT_SECONDS + 5L, TimeUnit.SECONDS);
+            } catch (ExecutionException failed) {
                 throw unwrapped(failed.getCause());
+            } catch (TimeoutException | InterruptedException stuck) {
+                if (stuck instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("the order placement writer did not answer", stuck);
             }
         }
     }

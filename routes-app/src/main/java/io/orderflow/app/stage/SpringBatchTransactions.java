@@ -20,6 +20,8 @@ final class SpringBatchTransactions implements BatchTransactions {
         this.transactionManager = transactionManager;
         this.definition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         definition.setName("poll batch");
+        // every statement of a batch is bounded by what is left of this, far under max.poll.interval.ms
+        definition.setTimeout(30);
     }
 
     @Override

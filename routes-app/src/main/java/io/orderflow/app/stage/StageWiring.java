@@ -6,7 +6,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +24,6 @@ import io.orderflow.dispatch.DispatchStage;
 import io.orderflow.dispatch.ShipmentRegistry;
 import io.orderflow.event.EventCodec;
 import io.orderflow.kafka.EventPublisher;
-import io.orderflow.kafka.PendingSends;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderCreation;
 import io.orderflow.order.OrderRoutes;
@@ -36,7 +34,9 @@ import io.orderflow.payment.PaymentService;
 import io.orderflow.payment.PaymentStage;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredEventLog;
-import io.orderflow.reliability.PollBatchPolicy;
+import io.orderflow.reliability.BatchTransactions;
+import io.orderflow.outbox.Outbox;
+import io.orderflow.app.InstanceId;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageRouteBuilder;
@@ -60,18 +60,8 @@ public class StageWiring {
     }
 
     @Bean
-    PendingSends pendingSends() {
-        return new PendingSends();
-    }
-
-    @Bean
-    EventPublisher eventPublisher(ProducerTemplate template, EventCodec codec, PendingSends pendingSends) {
-        // sendAsync hands the record to the (non-blocking) camel-kafka producer on the caller's thread instead of
-        // a ProducerTemplate pool thread first: one thread hop less per event for the order placement writer and
-        // the stages' batches (REST-only benchmark: send-to-ack of a group 6.3 -> 5.0 ms). Only EventPublisher
-        // sends asynchronously.
-        template.setThreadedAsyncMode(false);
-        return new EventPublisher(template, codec, pendingSends);
+    EventPublisher eventPublisher(Outbox outbox, EventCodec codec) {
+        return new EventPublisher(outbox, codec);
     }
 
     @Bean
@@ -81,9 +71,9 @@ public class StageWiring {
         return faults;
     }
 
-    @Bean(StageRouteBuilder.BATCH_POLICY)
-    PollBatchPolicy pollBatch(PlatformTransactionManager transactionManager, PendingSends pendingSends) {
-        return new PollBatchPolicy(new SpringBatchTransactions(transactionManager), pendingSends);
+    @Bean
+    BatchTransactions batchTransactions(PlatformTransactionManager transactionManager) {
+        return new SpringBatchTransactions(transactionManager);
     }
 
     @Bean(StageRouteBuilder.TRANSACTION_POLICY)
@@ -97,7 +87,8 @@ public class StageWiring {
     @Bean
     StageContext stageContext(EventCodec codec, FaultInjector faults, ReliabilityMetrics metrics,
                               IgnoredEventLog ignoredEvents, DataSource dataSource,
-                              PlatformTransactionManager transactionManager, OrderflowProperties properties) {
+                              PlatformTransactionManager transactionManager, OrderflowProperties properties,
+                              BatchTransactions batches, InstanceId instance) {
         // the repository joins the stage's transaction, so "seen" and the stage's effect commit together
         TransactionTemplate joinStageTransaction = new TransactionTemplate(transactionManager);
         Map<String, StageSettings> settings = new HashMap<>();
@@ -107,12 +98,12 @@ public class StageWiring {
                     new JdbcMessageIdRepository(dataSource, joinStageTransaction, consumer);
             repository.setCreateTableIfNotExists(false);
             return repository;
-        }, settings);
+        }, settings, batches, instance.name());
     }
 
     @Bean
-    DeadLetterRoute deadLetterRoute(FaultInjector faults, ReliabilityMetrics metrics, Clock clock) {
-        return new DeadLetterRoute(faults, metrics, clock);
+    DeadLetterRoute deadLetterRoute(FaultInjector faults, Outbox outbox, Clock clock) {
+        return new DeadLetterRoute(faults, outbox, clock);
     }
 
     @Bean

@@ -20,10 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.orderflow.app.OrderflowApplication;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.kafka.KafkaBootstrap;
+import io.orderflow.app.outbox.OutboxConfiguration;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.OrderLine;
-import io.orderflow.kafka.KafkaUris;
-import io.orderflow.kafka.Topic;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderStatus;
@@ -94,12 +93,10 @@ final class InProcessApp implements AutoCloseable {
         return bean(OrderflowProperties.class);
     }
 
-    /** Exactly the producer settings the stages publish with (acks, idempotence, linger, batch size, ...). */
+    /** Exactly the producer settings the outbox relay publishes with (acks, idempotence, linger, ...). */
     Properties producerProperties() {
-        CamelContext camel = bean(CamelContext.class);
-        Properties props = camel.getEndpoint(KafkaUris.producer(Topic.PAYMENT), KafkaEndpoint.class)
-                .getConfiguration().createProducerProperties();
-        props.putAll(clientConfig());
+        Properties props = new Properties();
+        props.putAll(OutboxConfiguration.producerConfig(bean(KafkaBootstrap.class)));
         return props;
     }
 

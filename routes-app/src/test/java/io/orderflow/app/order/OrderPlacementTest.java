@@ -2,9 +2,6 @@ package io.orderflow.app.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,7 +31,6 @@ import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.web.ApiException;
 import io.orderflow.event.EventCodec;
 import io.orderflow.kafka.EventPublisher;
-import io.orderflow.kafka.PublishedRecord;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderCreation;
@@ -170,9 +166,7 @@ class OrderPlacementTest {
     }
 
     private OrderPlacement placement(int maxGroupSize, int queueCapacity, Duration timeout) {
-        EventPublisher publisher = mock(EventPublisher.class);
-        when(publisher.sendAsync(any())).thenReturn(
-                CompletableFuture.completedFuture(new PublishedRecord("order-events", 0, 0)));
+        EventPublisher publisher = new EventPublisher(record -> { }, new EventCodec());
         OrderBook book = new OrderBook() {
             @Override
             public void insert(Order order) {
@@ -220,7 +214,7 @@ class OrderPlacementTest {
             }
         };
         OrderflowProperties properties = new OrderflowProperties(null, null, null, null, Map.of(), Map.of(), null,
-                null, null, new OrderflowProperties.Placement(maxGroupSize, queueCapacity, timeout));
+                null, null, new OrderflowProperties.Placement(maxGroupSize, queueCapacity, timeout), null, null, null);
         return new OrderPlacement(new OrderCreation(book, publisher, new EventCodec()), transactions, properties,
                 registry);
     }

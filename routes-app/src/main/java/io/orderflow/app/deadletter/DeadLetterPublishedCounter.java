@@ -1,0 +1,31 @@
+package io.orderflow.app.deadletter;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.stereotype.Component;
+
+import io.orderflow.deadletter.DltHeaders;
+import io.orderflow.kafka.Topic;
+import io.orderflow.outbox.OutboxRecord;
+import io.orderflow.app.outbox.PublishedListener;
+import io.orderflow.reliability.ReliabilityMetrics;
+
+/**
+ * Counts a dead letter when it is on its dead-letter topic: a dead letter is written in the poll batch's transaction,
+ * and one whose batch rolled back was never a dead letter.
+ */
+@Component
+class DeadLetterPublishedCounter implements PublishedListener {
+
+    private final ReliabilityMetrics metrics;
+
+    DeadLetterPublishedCounter(ReliabilityMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void published(OutboxRecord record, RecordMetadata where) {
+        if (record.topic().endsWith(Topic.DLT_SUFFIX)) {
+            metrics.deadLettered(record.headerText(DltHeaders.ROUTE_ID), record.headerText(DltHeaders.ORIGINAL_TOPIC));
+        }
+    }
+}

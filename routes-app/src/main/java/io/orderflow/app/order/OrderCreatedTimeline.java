@@ -1,0 +1,42 @@
+package io.orderflow.app.order;
+
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.stereotype.Component;
+
+import io.orderflow.app.outbox.PublishedListener;
+import io.orderflow.event.EventCodec;
+import io.orderflow.event.EventEnvelope;
+import io.orderflow.event.EventType;
+import io.orderflow.kafka.EventHeaders;
+import io.orderflow.kafka.Topic;
+import io.orderflow.order.OrderStatus;
+import io.orderflow.order.TimelineEntry;
+import io.orderflow.outbox.OutboxRecord;
+
+/**
+ * Writes an order's CREATED timeline entry once its OrderCreated is on order-events, pointing at that record: until
+ * then the order exists but its event is only queued, and the timeline says so by not having the entry yet.
+ */
+@Component
+class OrderCreatedTimeline implements PublishedListener {
+
+    private final JdbcOrderBook orders;
+    private final EventCodec codec;
+
+    OrderCreatedTimeline(JdbcOrderBook orders, EventCodec codec) {
+        this.orders = orders;
+        this.codec = codec;
+    }
+
+    @Override
+    public void published(OutboxRecord record, RecordMetadata where) {
+        if (!record.topic().equals(Topic.ORDER.topicName())
+                || !EventType.OrderCreated.name().equals(record.headerText(EventHeaders.EVENT_TYPE))) {
+            return;
+        }
+        EventEnvelope event = codec.decode(record.value());
+        orders.addTimelineIfAbsent(event.orderId(), new TimelineEntry(OrderStatus.CREATED, event.occurredAt(),
+                where.topic(), where.partition(), where.offset(), event.eventId(), true));
+    }
+}

@@ -1,0 +1,97 @@
+package io.orderflow.app.outbox;
+
+import static io.orderflow.app.stage.Timestamps.read;
+import static io.orderflow.app.stage.Timestamps.utc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.orderflow.outbox.OutboxRecord;
+
+/** The relay's side of the outbox table: the next rows of its shards, and removing or parking them. */
+@Repository
+class OutboxRows {
+
+    private final JdbcClient jdbc;
+    private final OutboxHeaders headers;
+    private final TransactionTemplate transactions;
+    private final List<PublishedListener> listeners;
+    private final Clock clock;
+
+    OutboxRows(JdbcClient jdbc, OutboxHeaders headers, TransactionTemplate transactions,
+               List<PublishedListener> listeners, Clock clock) {
+        this.jdbc = jdbc;
+        this.headers = headers;
+        this.transactions = transactions;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /** The oldest waiting rows of these shards, in the order they were written. */
+    List<OutboxRow> next(Collection<Integer> shards, int limit) {
+        if (shards.isEmpty()) {
+            return List.of();
+        }
+        String in = shards.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return jdbc.sql("select id, shard, topic, kafka_partition, record_key, payload, headers, created_at"
+                        + " from outbox where parked_at is null and shard in (" + in + ") order by id"
+                        + " fetch first " + limit + " rows only")
+                .query((rs, row) -> new OutboxRow(rs.getLong("id"), rs.getInt("shard"),
+                        new OutboxRecord(rs.getString("topic"), (Integer) rs.getObject("kafka_partition"),
+                                rs.getBytes("record_key"), rs.getBytes("payload"),
+                                headers.read(rs.getString("headers"))),
+                        read(rs, "created_at")))
+                .list();
+    }
+
+    /** Removes acknowledged rows and tells the listeners where each landed, in one transaction. */
+    void published(Map<OutboxRow, RecordMetadata> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> acknowledged.forEach((row, where) -> {
+            int removed = jdbc.sql("delete from outbox where id = ?").param(row.id()).update();
+            if (removed == 1) { // 0: another relay published it too (a lease that ran out), and told the listeners
+                listeners.forEach(listener -> listener.published(row.record(), where));
+            }
+        }));
+    }
+
+    /** Keeps a row the broker refused for good out of the relay's way, with the reason. */
+    void park(OutboxRow row, String reason) {
+        jdbc.sql("update outbox set parked_at = ?, parked_reason = ? where id = ?")
+                .params(utc(clock.instant()), reason.length() > 2000 ? reason.substring(0, 2000) : reason, row.id())
+                .update();
+    }
+
+    Backlog backlog() {
+        return jdbc.sql("select sum(case when parked_at is null then 1 else 0 end),"
+                        + " sum(case when parked_at is null then 0 else 1 end),"
+                        + " min(case when parked_at is null then created_at end) from outbox")
+                .query(rs -> {
+                    rs.next();
+                    Instant oldest = read(rs, 3);
+                    return new Backlog(rs.getLong(1), rs.getLong(2),
+                            oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant()));
+                });
+    }
+
+    /**
+     * What waits in the outbox.
+     *
+     * @param oldest age of the oldest row waiting to be published (parked ones wait for an operator instead)
+     */
+    record Backlog(long depth, long parked, Duration oldest) {
+        static final Backlog EMPTY = new Backlog(0, 0, Duration.ZERO);
+    }
+}

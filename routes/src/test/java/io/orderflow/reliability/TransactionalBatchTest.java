@@ -1,0 +1,127 @@
+package io.orderflow.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+/** What a batch of camel-kafka's batching consumer commits, rolls back and acknowledges to Kafka, in which order. */
+class TransactionalBatchTest {
+
+    private final CamelContext camel = new DefaultCamelContext();
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final RecordingBatchTransactions transactions = new RecordingBatchTransactions(log);
+    private final TransactionalBatch batch = new TransactionalBatch("test", transactions, this::handle,
+            new BatchBackoff(1, 2));
+
+    private void handle(Exchange record) {
+        String body = record.getMessage().getBody(String.class);
+        log.add("handle " + body);
+        if (body.startsWith("fail")) {
+            record.setException(new IllegalStateException("could not even dead-letter " + body));
+        }
+        if (body.startsWith("throw")) {
+            throw new IllegalStateException("handler threw for " + body);
+        }
+    }
+
+    @Test
+    void theRecordsOfOneBatchShareOneTransactionCommittedBeforeTheirOffsets() throws Exception {
+        run(record("a", 0, 10), record("b", 0, 11), record("c", 1, 7), record("d", 1, 8));
+
+        assertThat(log).containsExactly("begin 1", "handle a", "handle b", "handle c", "handle d", "commit 1",
+                "offset 0@11", "offset 1@8");
+    }
+
+    @Test
+    void eachBatchIsItsOwnTransaction() throws Exception {
+        run(record("a", 0, 10));
+        run(record("b", 1, 7), record("c", 1, 8));
+
+        assertThat(log).containsExactly("begin 1", "handle a", "commit 1", "offset 0@10",
+                "begin 2", "handle b", "handle c", "commit 2", "offset 1@8");
+    }
+
+    @Test
+    void aRecordThatFailsForGoodRollsTheBatchBackAndCommitsNoOffset() {
+        assertThatThrownBy(() -> run(record("a", 0, 10), record("fail-b", 0, 11), record("c", 0, 12)))
+                .isInstanceOf(TransactionalBatch.BatchFailedException.class)
+                .hasMessageContaining("order-events-0@11")
+                .hasRootCauseMessage("could not even dead-letter fail-b");
+
+        assertThat(log).containsExactly("begin 1", "handle a", "handle fail-b", "rollback 1");
+    }
+
+    @Test
+    void aHandlerThatThrowsRollsTheBatchBackToo() {
+        assertThatThrownBy(() -> run(record("a", 0, 10), record("throw-b", 0, 11)))
+                .hasMessage("handler threw for throw-b");
+
+        assertThat(log).containsExactly("begin 1", "handle a", "handle throw-b", "rollback 1");
+    }
+
+    @Test
+    void aFailedCommitCommitsNoOffset() {
+        transactions.failNextCommit(new IllegalStateException("disk full"));
+
+        assertThatThrownBy(() -> run(record("a", 0, 10))).hasMessage("disk full");
+        assertThat(log).containsExactly("begin 1", "handle a", "commit 1 failed");
+    }
+
+    @Test
+    void aFailedOffsetCommitDoesNotFailTheCommittedBatch() throws Exception {
+        Exchange refused = record("a", 0, 10);
+        refused.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT, (KafkaManualCommit) () -> {
+            throw new IllegalStateException("partition revoked");
+        });
+
+        run(refused, record("b", 1, 3));
+
+        assertThat(log).containsExactly("begin 1", "handle a", "handle b", "commit 1", "offset 1@3");
+    }
+
+    @Test
+    void aRecordThatDidNotComeFromABatchingConsumerIsABatchOfOne() throws Exception {
+        Exchange single = new DefaultExchange(camel);
+        single.getMessage().setBody("a");
+
+        batch.process(single);
+
+        assertThat(log).containsExactly("begin 1", "handle a", "commit 1");
+    }
+
+    @Test
+    void theBackoffDoublesUpToItsLimit() {
+        BatchBackoff backoff = new BatchBackoff(500, 10_000);
+
+        assertThat(List.of(1, 2, 3, 5, 6, 50).stream().map(backoff::pauseAfter))
+                .containsExactly(500L, 1_000L, 2_000L, 8_000L, 10_000L, 10_000L);
+    }
+
+    private void run(Exchange... records) throws Exception {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(new ArrayList<>(List.of(records)));
+        batch.process(exchange);
+    }
+
+    private Exchange record(String body, int partition, long offset) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(body);
+        exchange.getMessage().setHeader(KafkaConstants.TOPIC, "order-events");
+        exchange.getMessage().setHeader(KafkaConstants.PARTITION, partition);
+        exchange.getMessage().setHeader(KafkaConstants.OFFSET, offset);
+        exchange.getMessage().setHeader(KafkaConstants.MANUAL_COMMIT,
+                (KafkaManualCommit) () -> log.add("offset " + partition + "@" + offset));
+        return exchange;
+    }
+}
