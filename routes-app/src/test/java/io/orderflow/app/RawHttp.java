@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -25,6 +27,11 @@ final class RawHttp {
     }
 
     static Answer get(int port, byte[] target, String... headers) {
+        return get(null, port, target, headers);
+    }
+
+    /** From a chosen local address, such as 127.0.0.2, to be another client for per-address limits. */
+    static Answer get(InetAddress from, int port, byte[] target, String... headers) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
         request.writeBytes("GET ".getBytes(StandardCharsets.ISO_8859_1));
         request.writeBytes(target);
@@ -33,7 +40,11 @@ final class RawHttp {
             rest.append(header).append("\r\n");
         }
         request.writeBytes(rest.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-        try (Socket socket = new Socket("localhost", port)) {
+        try (Socket socket = new Socket()) {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toByteArray());
