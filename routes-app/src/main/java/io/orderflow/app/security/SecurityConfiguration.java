@@ -92,10 +92,13 @@ public class SecurityConfiguration {
                         // and the async dispatch runs without the (stateless) security context
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/dead-letters", "/api/dead-letters/**",
-                                "/api/faults", "/api/faults/**").hasRole(OperatorRole.VIEWER.name())
+                                "/api/faults", "/api/faults/**", "/api/routes", "/api/routes/**")
+                            .hasRole(OperatorRole.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/dead-letters/replay", "/api/dead-letters/discard")
                             .hasRole(OperatorRole.OPERATOR.name())
-                        .requestMatchers("/api/faults", "/api/faults/**").hasRole(OperatorRole.ADMIN.name())
+                        // changing faults, and stopping or starting routes (route control), is for admins
+                        .requestMatchers("/api/faults", "/api/faults/**", "/api/routes", "/api/routes/**")
+                            .hasRole(OperatorRole.ADMIN.name())
                         .requestMatchers("/api/dead-letters", "/api/dead-letters/**")
                             .hasRole(OperatorRole.VIEWER.name())
                         .requestMatchers("/api/operators/**").authenticated()
