@@ -1,5 +1,6 @@
 package io.orderflow.app.security;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -25,8 +26,10 @@ public class OperatorApi extends ApiRouteBuilder {
 
         from("direct:operator-api-me").routeId("operator-api-me").process(exchange -> {
             AuthenticatedOperator operator = AuthenticatedOperator.required(exchange);
-            json.respond(exchange, 200, Map.of("name", operator.name(),
-                    "roles", operator.roles().stream().map(OperatorRole::roleName).toList()));
+            Map<String, Object> me = new LinkedHashMap<>();
+            me.put("name", operator.name());
+            me.put("roles", operator.roles().stream().map(OperatorRole::roleName).toList());
+            json.respond(exchange, 200, me);
         });
     }
 }

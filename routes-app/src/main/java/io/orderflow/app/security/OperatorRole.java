@@ -1,6 +1,7 @@
 package io.orderflow.app.security;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public enum OperatorRole {
     }
 
     /** The roles a set of granted authorities amounts to, lowest first. */
-    public static List<OperatorRole> of(java.util.Collection<? extends GrantedAuthority> authorities) {
+    public static List<OperatorRole> of(Collection<? extends GrantedAuthority> authorities) {
         return Arrays.stream(values())
                 .filter(role -> authorities.stream().anyMatch(a -> role.authority().equals(a.getAuthority())))
                 .toList();
