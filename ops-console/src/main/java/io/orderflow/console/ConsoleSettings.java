@@ -9,17 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.orderflow.console.api.OperatorToken;
+import io.orderflow.console.api.OperatorCredentials;
 
 /**
  * How the console is started: {@code --name=value} options, with environment variables and defaults behind them.
  *
+ * @param token        how the console signs in to the app: the operator token, a user and password, or a bearer
+ *                     token (see OperatorCredentials)
  * @param refresh      how often Kafka and the app are sampled; rates, lag windows and history follow from it
  * @param lagWindow    samples in Burrow's evaluation window; rates are averaged over the same span
  * @param snapshotDir  when set, the console writes a PNG of each view after {@code snapshotAfter} and exits
  */
-public record ConsoleSettings(String bootstrapServers, URI appUrl, Optional<OperatorToken> token, Duration refresh,
-                              int lagWindow, Optional<Path> snapshotDir, Duration snapshotAfter) {
+public record ConsoleSettings(String bootstrapServers, URI appUrl, Optional<OperatorCredentials> token,
+                              Duration refresh, int lagWindow, Optional<Path> snapshotDir, Duration snapshotAfter) {
 
     public static final String USAGE = """
             Options (all optional):
@@ -28,6 +30,9 @@ public record ConsoleSettings(String bootstrapServers, URI appUrl, Optional<Oper
                                              (env ORDERFLOW_APP_URL, default http://localhost:8082)
               --token=TOKEN                  operator token (env ORDERFLOW_OPERATOR_TOKEN, else the file
                                              data/operator-token or ../data/operator-token)
+              --user=NAME --password=PW      an operator account instead (env ORDERFLOW_OPERATOR_USER and
+                                             ORDERFLOW_OPERATOR_PASSWORD); or env ORDERFLOW_BEARER_TOKEN
+                                             for an identity provider's token
               --refresh-seconds=N            sampling interval, default 2
               --lag-window=N                 samples in Burrow's lag evaluation window (and the span rates
                                              are averaged over), default 10
@@ -35,8 +40,8 @@ public record ConsoleSettings(String bootstrapServers, URI appUrl, Optional<Oper
               --snapshot-after=SECONDS       when to take those snapshots, default 20
             """;
 
-    private static final Set<String> OPTIONS = Set.of("bootstrap-servers", "app-url", "token", "refresh-seconds",
-            "lag-window", "snapshot-dir", "snapshot-after");
+    private static final Set<String> OPTIONS = Set.of("bootstrap-servers", "app-url", "token", "user", "password",
+            "refresh-seconds", "lag-window", "snapshot-dir", "snapshot-after");
 
     /** Parses the command line; throws IllegalArgumentException with a readable message on a bad option. */
     public static ConsoleSettings parse(List<String> args, Map<String, String> env, Path workingDir) {
@@ -54,7 +59,8 @@ public record ConsoleSettings(String bootstrapServers, URI appUrl, Optional<Oper
         if (app.getScheme() == null || app.getHost() == null) {
             throw new IllegalArgumentException("--app-url must be an http(s) URL, got '" + app + "'");
         }
-        Optional<OperatorToken> token = OperatorToken.resolve(options.get("token"), env, workingDir);
+        Optional<OperatorCredentials> token = OperatorCredentials.resolve(options.get("user"), options.get("password"),
+                options.get("token"), env, workingDir);
         double refreshSeconds = number(options, "refresh-seconds", 2, 0.2, 60);
         int window = (int) number(options, "lag-window", 10, 2, 100);
         Optional<Path> snapshots = Optional.ofNullable(options.get("snapshot-dir")).map(workingDir::resolve);

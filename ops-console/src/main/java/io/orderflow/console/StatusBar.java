@@ -8,17 +8,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-import io.orderflow.console.api.OperatorToken;
+import io.orderflow.console.api.OperatorCredentials;
 import io.orderflow.console.ui.StatusStyle;
 
-/** The bottom line: whether Kafka and the app answer, and where the operator token came from (never the token). */
+/** The bottom line: whether Kafka and the app answer, and where the credentials came from (never the secret). */
 final class StatusBar extends HBox {
 
-    StatusBar(Reachability kafka, Reachability app, Optional<OperatorToken> token) {
+    StatusBar(Reachability kafka, Reachability app, Optional<OperatorCredentials> token) {
         setId("status-bar");
         getStyleClass().add("status-bar");
-        Label tokenInfo = new Label(token.map(t -> "operator token from " + t.source())
-                .orElse("no operator token: dead-letter actions will be refused"));
+        Label tokenInfo = new Label(token.map(t -> "signed in with " + t.source())
+                .orElse("no operator credentials: dead-letter actions will be refused"));
         tokenInfo.setId("status-token");
         StatusStyle.apply(tokenInfo, token.isPresent() ? null : "WARN");
         Region gap = new Region();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +43,7 @@ class ConsoleSettingsTest {
                 "--token=t", "--refresh-seconds=0.5", "--snapshot-dir=shots"), env, repo);
         assertThat(settings.bootstrapServers()).isEqualTo("b:1");
         assertThat(settings.appUrl()).isEqualTo(URI.create("http://a:2"));
-        assertThat(settings.token().orElseThrow().value()).isEqualTo("t");
+        assertThat(settings.token().orElseThrow().authorization()).isEqualTo("Bearer t");
         assertThat(settings.refresh()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.snapshotDir()).contains(repo.resolve("shots"));
     }
@@ -52,10 +54,33 @@ class ConsoleSettingsTest {
         Files.writeString(repo.resolve("data/operator-token"), "file-token\n");
         Path module = Files.createDirectories(repo.resolve("ops-console"));
 
-        assertThat(ConsoleSettings.parse(List.of(), Map.of(), repo).token().orElseThrow().value())
-                .isEqualTo("file-token");
+        assertThat(ConsoleSettings.parse(List.of(), Map.of(), repo).token().orElseThrow().authorization())
+                .isEqualTo("Bearer file-token");
         assertThat(ConsoleSettings.parse(List.of(), Map.of(), module).token().orElseThrow().source())
                 .isEqualTo("file ../data/operator-token");
+    }
+
+    @Test
+    void anAccountOrABearerTokenSignsInInsteadOfTheOperatorToken() throws IOException {
+        Files.createDirectories(repo.resolve("data"));
+        Files.writeString(repo.resolve("data/operator-token"), "file-token\n");
+        String vera = "Basic " + Base64.getEncoder().encodeToString("vera:pw".getBytes(StandardCharsets.UTF_8));
+
+        ConsoleSettings byOption = ConsoleSettings.parse(List.of("--user=vera", "--password=pw", "--token=t"),
+                Map.of(), repo);
+        assertThat(byOption.token().orElseThrow().authorization()).isEqualTo(vera);
+        assertThat(byOption.token().orElseThrow().source()).isEqualTo("--user vera");
+        assertThat(byOption.token().orElseThrow().toString()).doesNotContain("pw");
+        assertThat(ConsoleSettings.parse(List.of("--user=vera"), Map.of("ORDERFLOW_OPERATOR_PASSWORD", "pw"), repo)
+                .token().orElseThrow().authorization()).isEqualTo(vera);
+        assertThat(ConsoleSettings.parse(List.of(), Map.of("ORDERFLOW_OPERATOR_USER", "vera",
+                "ORDERFLOW_OPERATOR_PASSWORD", "pw", "ORDERFLOW_OPERATOR_TOKEN", "env-token"), repo)
+                .token().orElseThrow().authorization()).isEqualTo(vera);
+        assertThat(ConsoleSettings.parse(List.of(), Map.of("ORDERFLOW_BEARER_TOKEN", "eyJ.jwt.sig",
+                "ORDERFLOW_OPERATOR_TOKEN", "env-token"), repo).token().orElseThrow().authorization())
+                .isEqualTo("Bearer eyJ.jwt.sig");
+        assertThatThrownBy(() -> ConsoleSettings.parse(List.of("--user=vera"), Map.of(), repo))
+                .hasMessageContaining("--password");
     }
 
     @Test

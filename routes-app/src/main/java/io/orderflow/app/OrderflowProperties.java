@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
 
 import io.orderflow.reliability.FaultSettings;
 import io.orderflow.reliability.RetrySettings;
@@ -72,7 +73,53 @@ public record OrderflowProperties(
         }
     }
 
-    public record Security(@DefaultValue("operator") String operatorUser, String operatorToken) {
+    /**
+     * Who may use the operator endpoints: the single operator token (an admin, generated when not set), named
+     * {@code operators} with password hashes and roles, and JWTs of an identity provider ({@code jwt}); failed
+     * logins are throttled per client address ({@code loginThrottle}). See the README's "Operators and roles".
+     */
+    public record Security(@DefaultValue("operator") String operatorUser,
+                           String operatorToken,
+                           Map<String, Operator> operators,
+                           @DefaultValue Jwt jwt,
+                           @DefaultValue LoginThrottle loginThrottle) {
+        public Security {
+            operators = operators == null ? Map.of() : operators;
+        }
+    }
+
+    /** A named operator account: a hash for Spring Security's DelegatingPasswordEncoder ({bcrypt}...) and roles. */
+    public record Operator(String password, List<String> roles) {
+        public Operator {
+            roles = roles == null ? List.of() : roles;
+        }
+    }
+
+    /**
+     * JWT bearer tokens of an identity provider, on when {@code issuer} is set: signed by a key of
+     * {@code jwkSetUri} or by the RSA key in {@code publicKeyLocation}, issued by {@code issuer}, for one of
+     * {@code audiences} if given. Where the roles and the person's name are: a dotted path reaches into objects.
+     */
+    public record Jwt(String issuer,
+                      String jwkSetUri,
+                      Resource publicKeyLocation,
+                      List<String> audiences,
+                      @DefaultValue("roles") String rolesClaim,
+                      @DefaultValue("preferred_username") String nameClaim) {
+        public Jwt {
+            audiences = audiences == null ? List.of() : audiences;
+        }
+    }
+
+    /** After {@code maxFailures} failed logins from one address within {@code window}, it gets 429 until then. */
+    public record LoginThrottle(@DefaultValue("10") int maxFailures,
+                                @DefaultValue("5m") Duration window) {
+        public LoginThrottle {
+            if (maxFailures < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("orderflow.security.login-throttle: max-failures must be at"
+                        + " least 1 and window positive");
+            }
+        }
     }
 
     public record DeadLetters(@DefaultValue("3") int replayLimit,

@@ -2,6 +2,7 @@ package io.orderflow.app;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -12,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The application in its own JVM, so a test can kill it like a power cut (SIGKILL, no shutdown hooks) and start it
@@ -25,29 +29,43 @@ final class AppProcess implements AutoCloseable {
     final int kafkaPort;
     private final Path dataDir;
     private final Path log;
+    private final Map<String, String> environment;
     private final List<String> extraArgs;
     private Process process;
 
+    /** With the tests' operator token. */
     AppProcess(Path dataDir, Path log, String... extraArgs) {
+        this(dataDir, log, Map.of(), concat("--orderflow.security.operator-token=" + AppTestSupport.TOKEN, extraArgs));
+    }
+
+    private AppProcess(Path dataDir, Path log, Map<String, String> environment, List<String> extraArgs) {
         this.httpPort = freePort();
         this.kafkaPort = freePort();
         this.dataDir = dataDir;
         this.log = log;
-        this.extraArgs = List.of(extraArgs);
+        this.environment = environment;
+        this.extraArgs = extraArgs;
+    }
+
+    /** Configured by these environment variables and arguments only: no operator token unless they give one. */
+    static AppProcess configuredBy(Path dataDir, Path log, Map<String, String> environment, String... args) {
+        return new AppProcess(dataDir, log, environment, List.of(args));
     }
 
     AppProcess start() throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Xmx512m", "-cp", applicationClassPath(),
                 OrderflowApplication.class.getName(),
                 "--server.port=" + httpPort,
                 "--orderflow.kafka.embedded.port=" + kafkaPort,
-                "--orderflow.data-dir=" + dataDir,
-                "--orderflow.security.operator-token=" + AppTestSupport.TOKEN));
+                "--orderflow.data-dir=" + dataDir));
         command.addAll(extraArgs);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().remove("ORDERFLOW_OPERATOR_TOKEN");
+        builder.environment().putAll(environment);
+        process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
@@ -82,6 +100,20 @@ final class AppProcess implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** The test run's class path without the test classes, so the application logs as it does in production. */
+    private static String applicationClassPath() {
+        String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).toAbsolutePath().toString().equals(testClasses))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static List<String> concat(String first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(rest));
+        return all;
     }
 
     private static int freePort() {

@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,14 +61,38 @@ import io.orderflow.reliability.FaultInjector;
 public abstract class AppTestSupport {
 
     public static final String TOKEN = "test-operator-token";
+    /** Named operators, one per role, with these passwords (bcrypt hashes are made at start, see operators()). */
+    static final Map<String, String> OPERATORS = Map.of("vera", "viewer", "otto", "operator", "ada", "admin");
+    static final String PASSWORD_SUFFIX = "-secret-pw";
     /** Every consumer group the application owns: the four stages and the dead-letter index. */
     static final List<String> GROUPS = List.of("orderflow-order", "orderflow-payment", "orderflow-dispatch",
             "orderflow-delivery", "orderflow-deadletters");
+    static final TestIdentityProvider IDP = new TestIdentityProvider(tempDir());
+
     /** Each application context (test classes with other settings get their own) has a data directory of its own. */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         Path dataDir = tempDir();
         registry.add("orderflow.data-dir", dataDir::toString);
+    }
+
+    @DynamicPropertySource
+    static void operators(DynamicPropertyRegistry registry) {
+        // strength 4: the lowest bcrypt allows, so logins in tests cost microseconds, not 100 ms
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        OPERATORS.forEach((name, role) -> {
+            registry.add("orderflow.security.operators." + name + ".password",
+                    () -> "{bcrypt}" + bcrypt.encode(name + PASSWORD_SUFFIX));
+            registry.add("orderflow.security.operators." + name + ".roles", () -> role);
+        });
+        registry.add("orderflow.security.jwt.public-key-location", () -> "file:" + IDP.publicKeyFile());
+        registry.add("orderflow.security.jwt.issuer", () -> TestIdentityProvider.ISSUER);
+        // all tests log in from 127.0.0.1; their deliberate failures stay well under this
+        registry.add("orderflow.security.login-throttle.max-failures", () -> "25");
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     protected final ObjectMapper json = new ObjectMapper();

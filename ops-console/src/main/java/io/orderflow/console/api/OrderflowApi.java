@@ -37,14 +37,14 @@ public final class OrderflowApi {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     private final URI base;
-    private final Optional<OperatorToken> token;
+    private final Optional<OperatorCredentials> credentials;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public OrderflowApi(URI base, Optional<OperatorToken> token) {
+    public OrderflowApi(URI base, Optional<OperatorCredentials> credentials) {
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
-        this.token = token;
+        this.credentials = credentials;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
@@ -64,6 +64,11 @@ public final class OrderflowApi {
 
     public CompletableFuture<OrderDetails> order(String orderId) {
         return send(request("api/orders/" + encode(orderId), false).GET(), new TypeReference<OrderDetails>() { });
+    }
+
+    /** Who the credentials belong to and their roles, so the views offer only what the app will allow. */
+    public CompletableFuture<OperatorIdentity> me() {
+        return send(request("api/operators/me", true).GET(), new TypeReference<OperatorIdentity>() { });
     }
 
     public CompletableFuture<List<DeadLetterGroup>> deadLetterSummary() {
@@ -101,7 +106,7 @@ public final class OrderflowApi {
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
         if (authenticated) {
-            token.ifPresent(t -> builder.header("Authorization", "Bearer " + t.value()));
+            credentials.ifPresent(c -> builder.header("Authorization", c.authorization()));
         }
         return builder;
     }

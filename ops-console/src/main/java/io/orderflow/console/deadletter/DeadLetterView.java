@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +33,7 @@ import io.orderflow.console.api.ReplayRequest;
 import io.orderflow.console.ui.Banner;
 import io.orderflow.console.ui.Em;
 import io.orderflow.console.ui.Format;
+import io.orderflow.console.ui.Fx;
 import io.orderflow.console.ui.StatusStyle;
 import io.orderflow.console.ui.Tables;
 
@@ -48,11 +51,16 @@ public final class DeadLetterView extends BorderPane {
     private final ComboBox<String> state = new ComboBox<>();
     private final TextField orderId = new TextField();
     private final DeadLetterDetail detail = new DeadLetterDetail();
+    private final OrderflowApi api;
+    /** Whether the signed-in role may replay and discard; shown until the app says otherwise. */
+    private final BooleanProperty mayAct = new SimpleBooleanProperty(true);
+    private boolean identityKnown;
     /** Set while reloaded groups replace the rows, so the transient selection changes do not reload the list. */
     private boolean replacingGroups;
 
     public DeadLetterView(OrderflowApi api, Reachability app, Consumer<String> traceOrder) {
         setId("dlt-view");
+        this.api = api;
         inbox = new DeadLetterInbox(api);
         audit.setItems(inbox.audit());
         inbox.groupsProperty().addListener((obs, old, rows) -> {
@@ -103,6 +111,12 @@ public final class DeadLetterView extends BorderPane {
 
     /** Called periodically and after actions; reloads groups, the current list and the audit. */
     public void refresh() {
+        if (!identityKnown) {
+            Fx.whenDone(api.me(), identity -> {
+                identityKnown = true;
+                mayAct.set(identity.may("operator"));
+            }, failure -> { }); // asked again on the next refresh; a refusal shows in the inbox's error banner
+        }
         inbox.refresh();
     }
 
@@ -164,8 +178,15 @@ public final class DeadLetterView extends BorderPane {
                 .getSelectedItem()) == null, letters.getSelectionModel().selectedItemProperty()));
         trace.setOnAction(e -> traceOrder.accept(orderOf(letters.getSelectionModel().getSelectedItem())));
         // wraps onto a second line rather than cutting button labels when the pane is narrow
-        FlowPane actions = new FlowPane(replaySelected, replayGroup, new Label("at"), rate, new Label("per s"), reason,
-                discard, trace);
+        List<Node> writes = List.of(replaySelected, replayGroup, new Label("at"), rate, new Label("per s"), reason,
+                discard);
+        for (Node write : writes) {
+            // hidden, not disabled, for a viewer: the app would refuse them (403)
+            write.visibleProperty().bind(mayAct);
+            write.managedProperty().bind(mayAct);
+        }
+        FlowPane actions = new FlowPane(writes.toArray(Node[]::new));
+        actions.getChildren().add(trace);
         actions.getStyleClass().add("actions");
 
         Label outcome = new Label();

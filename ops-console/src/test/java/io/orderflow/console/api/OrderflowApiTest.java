@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,7 +56,7 @@ class OrderflowApiTest {
 
     private OrderflowApi api(String token) {
         return new OrderflowApi(URI.create("http://localhost:" + server.getAddress().getPort() + "/"),
-                Optional.ofNullable(token).map(t -> new OperatorToken(t, "test")));
+                Optional.ofNullable(token).map(t -> new OperatorCredentials("Bearer " + t, "test")));
     }
 
     @Test
@@ -63,6 +65,18 @@ class OrderflowApiTest {
         api("s3cret").deadLetters(new DeadLetterQuery("order-events", "a.B Exception", null, "PENDING", 50)).join();
         assertThat(requests.get(0)).isEqualTo("GET /api/dead-letters?topic=order-events&exception=a.B+Exception"
                 + "&state=PENDING&page=0&size=50 Bearer s3cret ");
+    }
+
+    @Test
+    void meSendsAccountCredentialsAndReadsTheRoles() {
+        body = "{\"name\":\"vera\",\"roles\":[\"viewer\"]}";
+        OperatorCredentials vera = OperatorCredentials.resolve("vera", "pw", null, Map.of(), Path.of(".")).orElseThrow();
+        OperatorIdentity identity = new OrderflowApi(URI.create("http://localhost:" + server.getAddress().getPort()),
+                Optional.of(vera)).me().join();
+        assertThat(requests.get(0)).isEqualTo("GET /api/operators/me Basic dmVyYTpwdw== ");
+        assertThat(identity.name()).isEqualTo("vera");
+        assertThat(identity.may("viewer")).isTrue();
+        assertThat(identity.may("operator")).isFalse();
     }
 
     @Test

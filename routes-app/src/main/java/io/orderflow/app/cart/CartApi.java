@@ -3,8 +3,10 @@ package io.orderflow.app.cart;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
+import io.orderflow.app.idempotency.IdempotentRequests;
 import io.orderflow.app.web.ApiException;
 import io.orderflow.app.web.ApiRouteBuilder;
 import io.orderflow.app.web.JsonApi;
@@ -15,11 +17,13 @@ public class CartApi extends ApiRouteBuilder {
 
     private final CartService carts;
     private final CartRepository repository;
+    private final IdempotentRequests idempotent;
 
-    public CartApi(JsonApi json, CartService carts, CartRepository repository) {
+    public CartApi(JsonApi json, CartService carts, CartRepository repository, IdempotentRequests idempotent) {
         super(json);
         this.carts = carts;
         this.repository = repository;
+        this.idempotent = idempotent;
     }
 
     @Override
@@ -36,8 +40,15 @@ public class CartApi extends ApiRouteBuilder {
                     .to("direct:cart-api-get")
                 .post("/{cartId}/checkout").description("Check out; the order stage turns it into an order")
                     .consumes("application/json").produces("application/json").type(CheckoutRequest.class)
+                    .param().name(IdempotentRequests.HEADER).type(RestParamType.header).required(false)
+                        .description("a client-chosen key: the same key and request answer the first 201 again"
+                                + " instead of 409; with another request, 422").endParam()
                     .responseMessage().code(201).message("checked out; Location names the order").endResponseMessage()
                     .responseMessage().code(404).message("unknown or empty cart").endResponseMessage()
+                    .responseMessage().code(409).message("already checked out, or the Idempotency-Key's first"
+                        + " request is still running").endResponseMessage()
+                    .responseMessage().code(422).message("Idempotency-Key used for another request")
+                        .endResponseMessage()
                     .to("direct:cart-api-checkout");
 
         from("direct:cart-api-add").routeId("cart-api-add").process(this::add);
@@ -62,9 +73,10 @@ public class CartApi extends ApiRouteBuilder {
         String correlationId = json.correlationId(exchange);
         String cartId = json.pathId(exchange, "cartId");
         CheckoutRequest request = json.read(exchange, CheckoutRequest.class);
-        CartView cart = carts.checkout(cartId, request, correlationId);
-        json.respond(exchange, 201, Map.of("cartId", cartId, "orderId", cart.orderId(), "status", cart.status(),
-                "total", cart.total()));
-        exchange.getMessage().setHeader("Location", "/api/orders/" + cart.orderId());
+        idempotent.respond(exchange, "POST /api/carts/" + cartId + "/checkout", request, () -> {
+            CartView cart = carts.checkout(cartId, request, correlationId);
+            return new IdempotentRequests.Answer(201, Map.of("cartId", cartId, "orderId", cart.orderId(),
+                    "status", cart.status(), "total", cart.total()), "/api/orders/" + cart.orderId());
+        });
     }
 }

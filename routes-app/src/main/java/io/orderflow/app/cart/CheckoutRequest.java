@@ -1,8 +1,7 @@
 package io.orderflow.app.cart;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import io.orderflow.app.web.Identifier;
 
 /** Body of {@code POST /api/carts/{cartId}/checkout}. */
-public record CheckoutRequest(@NotBlank @Size(max = 128) String customerId) {
+public record CheckoutRequest(@Identifier String customerId) {
 }

@@ -10,7 +10,7 @@ import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.app.security.OperatorAuthenticationFilter;
+import io.orderflow.app.security.AuthenticatedOperator;
 import io.orderflow.app.web.ApiException;
 import io.orderflow.app.web.ApiRouteBuilder;
 import io.orderflow.app.web.JsonApi;
@@ -90,7 +90,7 @@ public class DeadLetterApi extends ApiRouteBuilder {
     }
 
     private void replay(Exchange exchange) {
-        String actor = actor(exchange);
+        String actor = AuthenticatedOperator.required(exchange).name();
         DeadLetterRequests.Replay request = json.read(exchange, DeadLetterRequests.Replay.class);
         List<DeadLetterStore.Stored> selected = select(request.ids(), request.filter());
         int rate = request.ratePerSecond() == null ? settings.defaultReplayRatePerSecond()
@@ -99,7 +99,7 @@ public class DeadLetterApi extends ApiRouteBuilder {
     }
 
     private void discard(Exchange exchange) {
-        String actor = actor(exchange);
+        String actor = AuthenticatedOperator.required(exchange).name();
         DeadLetterRequests.Discard request = json.read(exchange, DeadLetterRequests.Discard.class);
         json.respond(exchange, 200, actions.discard(select(request.ids(), null), request.reason().trim(), actor));
     }
@@ -118,14 +118,6 @@ public class DeadLetterApi extends ApiRouteBuilder {
                     + ids.stream().filter(id -> !known.contains(id)).limit(10).toList());
         }
         return found;
-    }
-
-    private static String actor(Exchange exchange) {
-        String actor = exchange.getMessage().getHeader(OperatorAuthenticationFilter.PRINCIPAL_HEADER, String.class);
-        if (actor == null) {
-            throw new ApiException(401, "unauthorized", "operator credentials required");
-        }
-        return actor;
     }
 
     private static Instant instant(String value, String name) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
+import io.orderflow.app.security.AuthenticatedOperator;
 import io.orderflow.app.web.ApiException;
 import io.orderflow.app.web.ApiRouteBuilder;
 import io.orderflow.app.web.JsonApi;
@@ -16,7 +17,7 @@ import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.FaultSettings;
 
-/** {@code /api/faults}: read and change injected faults at run time (operator credentials required). */
+/** {@code /api/faults}: read and change injected faults at run time (viewers read, admins change). */
 @Component
 public class FaultApi extends ApiRouteBuilder {
 
@@ -48,11 +49,14 @@ public class FaultApi extends ApiRouteBuilder {
             String stage = stage(exchange);
             FaultSettings settings = json.read(exchange, FaultSettings.class);
             faults.set(stage, settings);
-            log.warn("faults at stage {} set to {}", stage, settings);
+            log.warn("faults at stage {} set to {} by {}", stage, settings,
+                    AuthenticatedOperator.required(exchange).name());
             json.respond(exchange, 200, faults.active());
         });
         from("direct:fault-api-clear").routeId("fault-api-clear").process(exchange -> {
-            faults.set(stage(exchange), FaultSettings.NONE);
+            String stage = stage(exchange);
+            faults.set(stage, FaultSettings.NONE);
+            log.warn("faults at stage {} cleared by {}", stage, AuthenticatedOperator.required(exchange).name());
             json.respond(exchange, 200, faults.active());
         });
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import io.orderflow.app.web.Identifier;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.order.Order;
 import jakarta.validation.Valid;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Size;
 
 /** Body of {@code POST /api/orders}, as in the original design's curl. */
 public record NewOrderRequest(
-        @NotBlank @Size(max = 128) String customerId,
+        @Identifier String customerId,
         @NotEmpty @Size(max = NewOrderRequest.MAX_ITEMS) List<@Valid @NotNull Item> items) {
 
     public static final int MAX_ITEMS = 100;
@@ -28,7 +28,7 @@ public record NewOrderRequest(
     public static final BigDecimal MAX_TOTAL = new BigDecimal("99999999999999999.99");
 
     public record Item(
-            @NotBlank @Size(max = 128) String productId,
+            @Identifier String productId,
             @NotNull @Positive @Max(10_000) Integer quantity,
             @NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2) BigDecimal price) {
 

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
+import io.orderflow.app.idempotency.IdempotentRequests;
 import io.orderflow.app.web.ApiException;
 import io.orderflow.app.web.ApiRouteBuilder;
 import io.orderflow.app.web.JsonApi;
@@ -19,11 +20,13 @@ public class OrderApi extends ApiRouteBuilder {
 
     private final OrderPlacement placement;
     private final OrderQueries queries;
+    private final IdempotentRequests idempotent;
 
-    public OrderApi(JsonApi json, OrderPlacement placement, OrderQueries queries) {
+    public OrderApi(JsonApi json, OrderPlacement placement, OrderQueries queries, IdempotentRequests idempotent) {
         super(json);
         this.placement = placement;
         this.queries = queries;
+        this.idempotent = idempotent;
     }
 
     @Override
@@ -33,10 +36,16 @@ public class OrderApi extends ApiRouteBuilder {
                         + " after the commit; the order's timeline shows the CREATED step once it is published")
                     .consumes("application/json").produces("application/json")
                     .type(NewOrderRequest.class).outType(OrderQueries.OrderSummary.class)
+                    .param().name(IdempotentRequests.HEADER).type(RestParamType.header).required(false)
+                        .description("a client-chosen key: the same key and order answer the first 201 again and"
+                                + " place nothing; with another order, 422").endParam()
                     .responseMessage().code(201).message("created; Location names the order").endResponseMessage()
                     .responseMessage().code(400).message("malformed JSON or invalid order").endResponseMessage()
+                    .responseMessage().code(409).message("the Idempotency-Key's first request is still running")
+                        .endResponseMessage()
                     .responseMessage().code(413).message("body over 1 MiB").endResponseMessage()
                     .responseMessage().code(415).message("not application/json").endResponseMessage()
+                    .responseMessage().code(422).message("Idempotency-Key used for another order").endResponseMessage()
                     .to("direct:order-api-place")
                 .get("/summary").description("Number of orders per status").produces("application/json")
                     .to("direct:order-api-summary")
@@ -61,17 +70,18 @@ public class OrderApi extends ApiRouteBuilder {
     private void place(Exchange exchange) {
         String correlationId = json.correlationId(exchange);
         NewOrderRequest request = json.read(exchange, NewOrderRequest.class);
-        Order order = placement.place(request, correlationId);
-        json.respond(exchange, 201, Map.of(
-                "orderId", order.orderId(),
-                "status", order.status().name(),
-                "customerId", order.customerId(),
-                "total", order.total(),
-                "createdAt", order.createdAt(),
-                "correlationId", correlationId,
-                // honest about what happened: the order is stored, its event waits in the outbox for the relay
-                "event", "queued"));
-        exchange.getMessage().setHeader("Location", "/api/orders/" + order.orderId());
+        idempotent.respond(exchange, "POST /api/orders", request, () -> {
+            Order order = placement.place(request, correlationId);
+            return new IdempotentRequests.Answer(201, Map.of(
+                    "orderId", order.orderId(),
+                    "status", order.status().name(),
+                    "customerId", order.customerId(),
+                    "total", order.total(),
+                    "createdAt", order.createdAt(),
+                    "correlationId", correlationId,
+                    // honest about what happened: the order is stored, its event waits in the outbox for the relay
+                    "event", "queued"), "/api/orders/" + order.orderId());
+        });
     }
 
     private void get(Exchange exchange) {

@@ -9,19 +9,23 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator secret that guards dead-letter and fault endpoints. Taken from configuration
- * ({@code orderflow.security.operator-token} or {@code ORDERFLOW_OPERATOR_TOKEN}); otherwise generated once, kept
- * in {@code <data-dir>/operator-token} (owner-only) and printed at the start that created it. Never a fixed default.
+ * The single operator secret, the zero-configuration way in (it acts as an {@code admin}). Taken from configuration
+ * ({@code orderflow.security.operator-token} or {@code ORDERFLOW_OPERATOR_TOKEN}); otherwise generated once and kept
+ * in {@code <data-dir>/operator-token} (owner-only). Never a fixed default, and never in the log: logs are shipped
+ * to and kept by other systems, so the log only says where the file is.
  */
 public final class OperatorToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorToken.class);
     static final String FILE_NAME = "operator-token";
+    /** What a Bearer token may contain (RFC 6750), so it works as Bearer and Basic alike; and not guessable. */
+    private static final Pattern USABLE = Pattern.compile("[A-Za-z0-9._~+/-]{16,}=*");
 
     private final String user;
     private final byte[] secret;
@@ -33,6 +37,10 @@ public final class OperatorToken {
 
     public static OperatorToken resolve(String user, String configured, Path dataDir) {
         if (configured != null && !configured.isBlank()) {
+            if (!USABLE.matcher(configured.trim()).matches()) {
+                throw new IllegalArgumentException("the operator token must be at least 16 characters of"
+                        + " A-Z a-z 0-9 . _ ~ + / - (a Bearer token's characters)");
+            }
             return new OperatorToken(user, configured.trim());
         }
         Path file = dataDir.resolve(FILE_NAME);
@@ -44,9 +52,10 @@ public final class OperatorToken {
             new SecureRandom().nextBytes(random);
             String token = HexFormat.of().formatHex(random);
             Files.createDirectories(dataDir);
+            createOwnerOnly(file);
             Files.writeString(file, token + "\n");
-            restrictToOwner(file);
-            LOG.warn("Generated operator token (stored in {}; shown only now): {}", file.toAbsolutePath(), token);
+            LOG.warn("Generated an operator token (an admin credential) into {}; read it from there",
+                    file.toAbsolutePath());
             return new OperatorToken(user, token);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
@@ -68,11 +77,13 @@ public final class OperatorToken {
                 candidate.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void restrictToOwner(Path file) {
+    /** Owner-only from its creation, so the secret is never readable by others, not even for a moment. */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            LOG.debug("cannot restrict permissions of {}", file, e);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("{} has no POSIX permissions; the token file gets the directory's defaults", file);
+            Files.createFile(file);
         }
     }
 }

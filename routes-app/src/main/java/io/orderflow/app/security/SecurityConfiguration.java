@@ -1,21 +1,38 @@
 package io.orderflow.app.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.orderflow.app.OrderflowProperties;
-import jakarta.servlet.DispatcherType;
 import io.orderflow.app.web.ServletErrors;
+import jakarta.servlet.DispatcherType;
 
 /**
- * Dead-letter and fault endpoints (reads included: dead letters carry customer data) need the operator secret;
- * orders, carts, health and metrics are open.
+ * Who may do what. Orders, carts, health and metrics are open. Operator endpoints need a login, three ways, all
+ * through Spring Security: the operator token (Bearer, or Basic as the token user; an admin), a named operator
+ * account (Basic; bcrypt via DelegatingPasswordEncoder) or a JWT of the identity provider configured under
+ * {@code orderflow.security.jwt.*} (Bearer; Spring Security's resource server). Roles, each including the one before: viewer reads
+ * dead letters, the audit and faults; operator also replays and discards; admin also changes faults.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -26,33 +43,70 @@ public class SecurityConfiguration {
                 properties.dataDir());
     }
 
-    /** No form or default users: the only identity is the operator secret. */
     @Bean
-    UserDetailsService noUsers() {
-        return new InMemoryUserDetailsManager();
+    UserDetailsService operatorAccounts(OrderflowProperties properties) {
+        return OperatorAccounts.of(properties.security().operators(), properties.security().operatorUser());
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, OperatorToken token) throws Exception {
+    AuthenticationManager operatorLogins(OperatorToken token, UserDetailsService accounts,
+                                         OrderflowProperties properties, ApplicationEventPublisher events) {
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new OperatorTokenAuthenticationProvider(token));
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        providers.add(passwords);
+        OperatorJwtDecoder.from(properties.security().jwt()).ifPresent(decoder -> {
+            JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(decoder);
+            jwt.setJwtAuthenticationConverter(new OperatorJwtRoles(properties.security().jwt()));
+            providers.add(jwt);
+        });
+        ProviderManager manager = new ProviderManager(providers);
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        // every failed login is counted and throttled (LoginThrottle), whatever exception a provider chose
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        manager.setAuthenticationEventPublisher(publisher);
+        return manager;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager logins, LoginThrottle throttle)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"orderflow\", Bearer");
+            ServletErrors.write(response, 401, "unauthorized",
+                    "operator credentials required and not accepted (Bearer token or Basic auth)");
+        };
         return http
                 .csrf(csrf -> csrf.disable()) // no cookies or sessions: every call carries its credentials
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new OperatorAuthenticationFilter(token), BasicAuthenticationFilter.class)
+                .authenticationManager(logins)
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .oauth2ResourceServer(bearer -> bearer
+                        .authenticationManagerResolver(request -> logins)
+                        .authenticationEntryPoint(unauthorized))
+                .addFilterAfter(new OperatorHeaderFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // platform-http completes requests asynchronously: the request was authorized on entry,
                         // and the async dispatch runs without the (stateless) security context
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/dead-letters", "/api/dead-letters/**", "/api/faults", "/api/faults/**")
-                            .hasRole(OperatorAuthenticationFilter.ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/dead-letters", "/api/dead-letters/**",
+                                "/api/faults", "/api/faults/**", "/api/routes", "/api/routes/**")
+                            .hasRole(OperatorRole.VIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/dead-letters/replay", "/api/dead-letters/discard")
+                            .hasRole(OperatorRole.OPERATOR.name())
+                        // changing faults, and stopping or starting routes (route control), is for admins
+                        .requestMatchers("/api/faults", "/api/faults/**", "/api/routes", "/api/routes/**")
+                            .hasRole(OperatorRole.ADMIN.name())
+                        .requestMatchers("/api/dead-letters", "/api/dead-letters/**")
+                            .hasRole(OperatorRole.VIEWER.name())
+                        .requestMatchers("/api/operators/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"orderflow\", Bearer");
-                            ServletErrors.write(response, 401, "unauthorized",
-                                    "operator credentials required (Bearer token or Basic auth)");
-                        })
-                        .accessDeniedHandler((request, response, ex) ->
-                                ServletErrors.write(response, 403, "forbidden", "not allowed for these credentials")))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((request, response, ex) -> ServletErrors.write(response, 403,
+                                "forbidden", "your role does not allow this (see GET /api/operators/me)")))
                 .build();
     }
 }

@@ -13,10 +13,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.orderflow.event.EventCodec;
 import jakarta.validation.ConstraintViolation;
@@ -38,9 +41,7 @@ public class JsonApi {
 
     public JsonApi(EventCodec codec, Validator validator) {
         this.writer = codec.mapper();
-        this.reader = codec.mapper().copy()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        this.reader = strict(codec.mapper().copy());
         this.validator = validator;
     }
 
@@ -59,18 +60,40 @@ public class JsonApi {
         T value;
         try {
             value = reader.readValue(body, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ApiException(400, "malformed_json", "unknown field '" + e.getPropertyName() + "'");
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed_json", e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ApiException(400, "malformed_json", e.getMessage());
+            throw JsonRejection.of(e);
         }
         if (value == null) {
             throw new ApiException(400, "missing_body", "a JSON body is required");
         }
         validate(value);
         return value;
+    }
+
+    /**
+     * A proxy or WAF in front of us must read the same request we do, so nothing is guessed: a value of the wrong
+     * JSON type is refused rather than converted, a repeated key is refused rather than the last one winning, and
+     * so is anything after the document.
+     */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
     }
 
     public <T> void validate(T value) {

@@ -1,0 +1,81 @@
+package io.orderflow.app.idempotency;
+
+import static io.orderflow.app.stage.Timestamps.read;
+import static io.orderflow.app.stage.Timestamps.utc;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code idempotency_keys} table. Each statement commits on its own (no surrounding transaction): a claim must
+ * be visible to the other instances at once, and must not be rolled back with the work it guards.
+ */
+@Repository
+class IdempotencyKeys {
+
+    enum State { IN_PROGRESS, DONE }
+
+    record Row(String requestHash, State state, Integer status, String body, String location, Instant expiresAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    IdempotencyKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True if this caller now owns the key; false if a row for it exists (the primary key said no). */
+    boolean claim(String key, String requestHash, Instant now, Instant expiresAt) {
+        try {
+            jdbc.sql("""
+                    insert into idempotency_keys (idempotency_key, request_hash, state, created_at, expires_at)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(key, requestHash, State.IN_PROGRESS.name(), utc(now), utc(expiresAt))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    Optional<Row> find(String key) {
+        return jdbc.sql("""
+                select request_hash, state, response_status, response_body, response_location, expires_at
+                from idempotency_keys where idempotency_key = ?""")
+                .param(key)
+                .query((rs, n) -> new Row(rs.getString("request_hash"), State.valueOf(rs.getString("state")),
+                        (Integer) rs.getObject("response_status"), rs.getString("response_body"),
+                        rs.getString("response_location"), read(rs, "expires_at")))
+                .optional();
+    }
+
+    void complete(String key, int status, String body, String location) {
+        jdbc.sql("""
+                update idempotency_keys set state = ?, response_status = ?, response_body = ?, response_location = ?
+                where idempotency_key = ?""")
+                .params(State.DONE.name(), status, body, location, key)
+                .update();
+    }
+
+    /** Gives the key up after a request that had no effect, so a retry with it runs. */
+    void release(String key) {
+        jdbc.sql("delete from idempotency_keys where idempotency_key = ? and state = ?")
+                .params(key, State.IN_PROGRESS.name())
+                .update();
+    }
+
+    /** Removes the key if it expired; a concurrent caller may do the same, and one claim wins after. */
+    void removeIfExpired(String key, Instant now) {
+        jdbc.sql("delete from idempotency_keys where idempotency_key = ? and expires_at <= ?")
+                .params(key, utc(now))
+                .update();
+    }
+
+    int removeExpired(Instant now) {
+        return jdbc.sql("delete from idempotency_keys where expires_at <= ?").param(utc(now)).update();
+    }
+}
