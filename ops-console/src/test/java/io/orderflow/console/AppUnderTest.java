@@ -71,7 +71,7 @@ final class AppUnderTest implements AutoCloseable {
 
     private void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(300)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the app exited with " + process.exitValue() + "; see " + log);
             }

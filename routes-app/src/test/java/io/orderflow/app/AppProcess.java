@@ -67,7 +67,8 @@ final class AppProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(90, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).until(() -> {
+        // a generous bound: on a machine saturated by other processes the application took 90 s to start
+        await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("application exited with " + process.exitValue() + "; see " + log);
             }

@@ -10,13 +10,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * Checks a dependency on its own thread, every interval, and keeps the last outcome, so {@code /actuator/health}
  * answers at once whatever state the dependency is in: a database that is away makes a connection attempt wait for
- * the pool's timeout, and a health probe with a normal timeout would fail instead of reading DOWN.
+ * the pool's timeout, and a health probe with a normal timeout would fail instead of reading DOWN. Registered as a
+ * health indicator bean under the component's name.
  */
-public final class BackgroundProbe implements AutoCloseable {
+public final class BackgroundProbe implements HealthIndicator, AutoCloseable {
 
     private final String name;
     private final Callable<Map<String, Object>> check;
@@ -43,6 +45,7 @@ public final class BackgroundProbe implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public Health health() {
         Outcome outcome = last;
         Instant since = runningSince;

@@ -1,8 +1,15 @@
 package io.orderflow.app.kafka;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,10 +17,11 @@ import org.springframework.core.Ordered;
 import org.springframework.util.StringUtils;
 
 import io.orderflow.app.OrderflowProperties;
+import io.orderflow.app.health.BackgroundProbe;
 
 /**
  * Kafka for the whole application: an embedded broker unless brokers are configured, the Camel Kafka component
- * pointed at it, and the topics created before any route starts.
+ * pointed at it, the topics created before any route starts, and its health.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaSetup {
@@ -42,6 +50,19 @@ public class KafkaSetup {
     @Bean(destroyMethod = "close")
     AdminClient kafkaAdmin(KafkaBootstrap bootstrap) {
         return AdminClient.create(bootstrap.clientConfig());
+    }
+
+    /** {@code /actuator/health} component "kafka": the cluster answered within 2 s, checked in the background. */
+    @Bean("kafka")
+    BackgroundProbe kafkaHealth(AdminClient admin, KafkaBootstrap bootstrap, Clock clock) {
+        return new BackgroundProbe("the Kafka cluster", () -> {
+            DescribeClusterResult cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000));
+            int nodes = cluster.nodes().get(2, TimeUnit.SECONDS).size();
+            return Map.of("bootstrapServers", bootstrap.servers(),
+                    "embedded", bootstrap.isEmbedded(),
+                    "clusterId", cluster.clusterId().get(2, TimeUnit.SECONDS),
+                    "nodes", nodes);
+        }, Duration.ofSeconds(2), clock);
     }
 
     @Bean

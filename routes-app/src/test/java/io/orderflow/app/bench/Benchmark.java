@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -190,6 +191,7 @@ public final class Benchmark {
             long cpu = app.cpuMillis();
             for (int i = 0; i < config.restRuns(); i++) {
                 Thread.sleep(millis(config.restSeconds())); // measurement window
+                load.awaitFirstResponse(Duration.ofSeconds(60));
                 RestLoad.Window w = load.swap();
                 long nowCpu = app.cpuMillis();
                 double cpuPerRequest = (nowCpu - cpu) / (double) Math.max(1, w.ok());

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,17 @@ final class RestLoad implements AutoCloseable {
         window = new Window();
         ended.close();
         return ended;
+    }
+
+    /**
+     * Waits until the current window has a completed request, at most {@code limit}: on a machine saturated by
+     * other processes a short (smoke) window can end before the first order is placed.
+     */
+    void awaitFirstResponse(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (window.ok.sum() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50); // polling a counter the workers own; nothing to wait on
+        }
     }
 
     long reconnects() {
