@@ -48,8 +48,9 @@ public final class KafkaUris {
         return "kafka:dead-letters?" + SAFE_PRODUCER + "&valueSerializer=" + ByteArraySerializer.class.getName();
     }
 
-    /** Replays resend original bytes, so they need the byte serializer too. */
+    /** Replays resend the dead letter's own bytes, key included, so they need the byte serializers. */
     public static String replayProducer() {
-        return "kafka:replays?" + SAFE_PRODUCER + "&valueSerializer=" + ByteArraySerializer.class.getName();
+        return "kafka:replays?" + SAFE_PRODUCER + "&valueSerializer=" + ByteArraySerializer.class.getName()
+                + "&keySerializer=" + ByteArraySerializer.class.getName();
     }
 }
