@@ -2,6 +2,7 @@ package io.orderflow.app.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -14,7 +15,8 @@ import jakarta.servlet.DispatcherType;
 import io.orderflow.app.web.ServletErrors;
 
 /**
- * Dead-letter and fault endpoints (reads included: dead letters carry customer data) need the operator secret;
+ * Dead-letter, fault and route endpoints (reads included: dead letters and failure messages carry customer data) need
+ * the operator secret;
  * orders, carts, health and metrics are open.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +44,11 @@ public class SecurityConfiguration {
                         // platform-http completes requests asynchronously: the request was authorized on entry,
                         // and the async dispatch runs without the (stateless) security context
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/dead-letters", "/api/dead-letters/**", "/api/faults", "/api/faults/**")
+                        // stopping, suspending, starting or resuming a route is an admin action; every operator
+                        // is one until operator roles exist, then this is the one line to change
+                        .requestMatchers(HttpMethod.POST, "/api/routes/**").hasRole(OperatorAuthenticationFilter.ROLE)
+                        .requestMatchers("/api/dead-letters", "/api/dead-letters/**", "/api/faults", "/api/faults/**",
+                                "/api/routes", "/api/routes/**")
                             .hasRole(OperatorAuthenticationFilter.ROLE)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
