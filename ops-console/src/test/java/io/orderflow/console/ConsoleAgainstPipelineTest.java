@@ -212,8 +212,9 @@ class ConsoleAgainstPipelineTest {
                 return null;
             });
             console.robot.clickOn("#tail-start-apply");
+            // the new start replaces what the tail showed, then reads from offset 0 again
+            console.awaitText("tail-status", text -> text.endsWith("from an offset"));
             await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<EventRecord>rows("tail-table").size() == 4);
-            assertThat(console.text("tail-status")).endsWith("from an offset");
 
             Path file = Files.createTempFile("tail-export", ".jsonl");
             console.onFx(() -> {
@@ -562,7 +563,9 @@ class ConsoleAgainstPipelineTest {
             assertThat(console.<TraceHop>rows("trace-table")).extracting(h -> h.record().type())
                     .containsExactly("CartItemAdded", "CartCheckedOut", "OrderCreated", "PaymentProcessed",
                             "OrderDispatched", "OrderDelivered");
-            console.snapshot("5-trace");
+            console.awaitText("trace-order", text -> text.contains("from cart cart-trace-1"));
+            console.awaitText("status-app", text -> text.endsWith(": health UP"));
+            console.snapshot("6-trace");
 
             console.onFx(() -> {
                 console.console().trace("poison-1");

@@ -1,5 +1,6 @@
 package io.orderflow.console.deadletter;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javafx.scene.control.Button;
@@ -14,7 +15,7 @@ import io.orderflow.console.ui.StatusStyle;
 
 /**
  * The followed replay job: a progress bar, what was sent, refused and failed so far, and a way to cancel it while it
- * runs; when it ended, its outcome as the app reports it. Hidden while no job is followed.
+ * runs; when it ended, its outcome as the app reports it until dismissed. Hidden while no job is followed.
  */
 final class ReplayJobBar extends VBox {
 
@@ -25,6 +26,7 @@ final class ReplayJobBar extends VBox {
     private final Label counts = new Label();
     private final Label detail = new Label();
     private final Button cancel = new Button("Cancel replay");
+    private final Button dismiss = new Button("Dismiss");
 
     ReplayJobBar(ReplayJobWatch watch) {
         setId("replay-job");
@@ -43,7 +45,10 @@ final class ReplayJobBar extends VBox {
         cancel.setId("replay-job-cancel");
         cancel.setMinWidth(USE_PREF_SIZE);
         cancel.setOnAction(e -> watch.cancel());
-        HBox bar = new HBox(progress, cancel);
+        dismiss.setId("replay-job-dismiss");
+        dismiss.setMinWidth(USE_PREF_SIZE);
+        dismiss.setOnAction(e -> watch.dismiss());
+        HBox bar = new HBox(progress, cancel, dismiss);
         bar.getStyleClass().add("toolbar");
         Label error = new Label();
         error.setId("replay-job-error");
@@ -72,6 +77,9 @@ final class ReplayJobBar extends VBox {
         detail.setVisible(!detail.getText().isEmpty());
         detail.setManaged(detail.isVisible());
         cancel.setVisible(!job.ended());
+        cancel.setManaged(cancel.isVisible());
+        dismiss.setVisible(job.ended());
+        dismiss.setManaged(dismiss.isVisible());
         cancel.setDisable(job.state().equals("CANCELLING"));
         StatusStyle.apply(this, status(job));
     }
@@ -95,7 +103,7 @@ final class ReplayJobBar extends VBox {
     }
 
     private static String details(ReplayJob job) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if (job.detail() != null) {
             lines.add(job.detail());
         }

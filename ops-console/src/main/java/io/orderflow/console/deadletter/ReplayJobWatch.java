@@ -64,6 +64,12 @@ public final class ReplayJobWatch {
         followedId = job.id();
     }
 
+    /** Stops showing an ended job; the jobs list keeps it. */
+    void dismiss() {
+        followed.set(null);
+        followedId = null;
+    }
+
     void cancel() {
         ReplayJob job = followed.get();
         if (job == null) {

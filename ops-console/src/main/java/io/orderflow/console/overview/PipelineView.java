@@ -114,7 +114,9 @@ public final class PipelineView extends VBox {
 
     /** Points the operator at one stage's card, e.g. from a route of that stage. */
     public void highlight(Stage stage) {
-        cards.forEach((each, card) -> card.highlight(each == stage));
+        if (stage != null) {
+            cards.get(stage).highlight();
+        }
     }
 
     private void refresh() {

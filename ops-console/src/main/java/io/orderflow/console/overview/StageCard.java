@@ -2,10 +2,12 @@ package io.orderflow.console.overview;
 
 import java.util.Locale;
 
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import io.orderflow.console.ui.Format;
 import io.orderflow.console.ui.StatusStyle;
@@ -16,7 +18,10 @@ import io.orderflow.console.ui.StatusStyle;
  */
 final class StageCard extends VBox {
 
+    private static final String HIGHLIGHTED = "highlighted";
+
     private final String id;
+    private final PauseTransition highlightEnds = new PauseTransition(Duration.seconds(8));
     private final Label health = new Label();
     private final GridPane reads = new GridPane();
     private final Label in = new Label();
@@ -29,6 +34,7 @@ final class StageCard extends VBox {
         id = "stage-" + stage.name().toLowerCase(Locale.ROOT);
         setId(id);
         getStyleClass().add("stage-card");
+        highlightEnds.setOnFinished(e -> getStyleClass().remove(HIGHLIGHTED));
         Label title = new Label(stage.title());
         title.getStyleClass().add("stage-title");
         health.getStyleClass().add("badge");
@@ -93,11 +99,10 @@ final class StageCard extends VBox {
         StatusStyle.apply(this, figures.health());
     }
 
-    /** Marks the card an operator was sent to (from a route on the Routes view), until another one is. */
-    void highlight(boolean on) {
-        getStyleClass().remove("highlighted");
-        if (on) {
-            getStyleClass().add("highlighted");
-        }
+    /** Marks the card an operator was sent to (from a route on the Routes view) for a few seconds. */
+    void highlight() {
+        getStyleClass().remove(HIGHLIGHTED);
+        getStyleClass().add(HIGHLIGHTED);
+        highlightEnds.playFromStart();
     }
 }

@@ -45,7 +45,7 @@ public record StageFigures(Stage stage, List<Input> inputs, double outRate, Long
         double outRate = traffic == null ? Double.NaN : traffic.rate(stage.output());
         if (stage.group() == null) {
             return new StageFigures(stage, List.of(), outRate, null, null, null,
-                    traffic == null ? "UNKNOWN" : "OK", "in: REST requests");
+                    traffic == null ? "UNKNOWN" : "OK", "");
         }
         Optional<GroupLag> group = lag == null ? Optional.empty() : lag.group(stage.group());
         Long deadLetters = tally == null ? null : tally.count(stage.group());

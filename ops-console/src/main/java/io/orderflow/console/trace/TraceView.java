@@ -76,13 +76,13 @@ public final class TraceView extends BorderPane {
         stripScroll.setFitToHeight(true);
 
         hops.getColumns().setAll(List.of(
-                Tables.numeric("Time", 7, (TraceHop h) -> h.record().timestamp(), Format::timeMillis),
-                Tables.numeric("After prev.", 6, TraceHop::sincePreviousMillis, Format::millis),
-                Tables.column("Topic", 10, (TraceHop h) -> h.record().topic()),
+                Tables.numeric("Time", 8.5, (TraceHop h) -> h.record().timestamp(), Format::timeMillis),
+                Tables.numeric("After prev.", 5, TraceHop::sincePreviousMillis, Format::millis),
+                Tables.column("Topic", 8.5, (TraceHop h) -> h.record().topic()),
                 Tables.numeric("Part.", 3.5, (TraceHop h) -> h.record().partition(), String::valueOf),
-                Tables.numeric("Offset", 5, (TraceHop h) -> h.record().offset(), String::valueOf),
-                Tables.column("Type", 10, (TraceHop h) -> typeOf(h.record())),
-                Tables.column("Key", 12, (TraceHop h) -> h.record().key())));
+                Tables.numeric("Offset", 4.5, (TraceHop h) -> h.record().offset(), String::valueOf),
+                Tables.column("Type", 9, (TraceHop h) -> typeOf(h.record())),
+                Tables.column("Key", 8, (TraceHop h) -> h.record().key())));
         hops.getSelectionModel().selectedItemProperty().addListener((obs, old, hop) -> {
             if (hop != null) {
                 detail.show(hop.record());
@@ -91,18 +91,18 @@ public final class TraceView extends BorderPane {
         traces.traceProperty().addListener((obs, old, trace) -> show(trace));
         SplitPane split = new SplitPane(hops, detail);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.64);
         VBox content = new VBox(toolbar, order, stripScroll, split);
         content.getStyleClass().add("pane");
         VBox.setVgrow(split, Priority.ALWAYS);
 
         SplitPane sides = new SplitPane(recentPane(), content);
-        sides.setDividerPositions(0.24);
+        sides.setDividerPositions(0.25);
         setCenter(sides);
     }
 
     private VBox recentPane() {
-        Label title = new Label("Recent orders");
+        Label title = new Label("Recent orders, newest first");
         title.getStyleClass().add("section-title");
         recentStatus.setId("trace-recent-status");
         recentStatus.getItems().setAll(OrderTraces.statuses());
@@ -110,12 +110,12 @@ public final class TraceView extends BorderPane {
         recentStatus.valueProperty().addListener((obs, old, value) -> traces.loadRecent(value));
         Button refresh = new Button("↻");
         refresh.setOnAction(e -> traces.loadRecent(recentStatus.getValue()));
-        HBox heading = new HBox(title, recentStatus, refresh);
-        heading.getStyleClass().add("toolbar");
+        HBox filter = new HBox(recentStatus, refresh);
+        filter.getStyleClass().add("toolbar");
+        VBox heading = new VBox(title, filter);
         recent.setItems(traces.recent());
         recent.getColumns().setAll(List.of(
-                Tables.column("Created", 5, (OrderSummary o) -> Format.time(Format.parseInstant(o.createdAt()))),
-                Tables.status("Status", 6, OrderSummary::status),
+                Tables.status("Status", 8, OrderSummary::status),
                 Tables.column("Order", 10, OrderSummary::orderId)));
         recent.getSelectionModel().selectedItemProperty().addListener((obs, old, picked) -> {
             if (picked != null && !picked.orderId().equals(orderId.getText())) {

@@ -1,5 +1,6 @@
 package io.orderflow.console.traffic;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -207,7 +208,7 @@ final class LiveTailPane extends VBox {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the selected records as JSON lines");
         chooser.setInitialFileName("records.jsonl");
-        java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+        File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             export(file.toPath());
         }

@@ -28,11 +28,7 @@ public class ReplayJobStore {
         QUEUED, RUNNING, CANCELLING,
         DONE, CANCELLED, FAILED,
         /** The app stopped while the job was queued or running; its remaining items were not sent. */
-        INTERRUPTED;
-
-        public boolean finished() {
-            return this == DONE || this == CANCELLED || this == FAILED || this == INTERRUPTED;
-        }
+        INTERRUPTED
     }
 
     public enum ItemOutcome { REPLAYED, REFUSED, FAILED }
