@@ -3,6 +3,8 @@ package io.orderflow.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,12 +38,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.orderflow.console.api.DeadLetter;
 import io.orderflow.console.api.DeadLetterGroup;
+import io.orderflow.console.api.RouteReport;
 import io.orderflow.console.kafka.EventRecord;
 import io.orderflow.console.kafka.Topics;
 import io.orderflow.console.lag.GroupLag;
 import io.orderflow.console.lag.PartitionLag;
 import io.orderflow.console.trace.TraceHop;
+import io.orderflow.console.traffic.TailStart;
 import io.orderflow.console.traffic.TopicTraffic;
+import io.orderflow.console.traffic.TrafficView;
 
 /**
  * The console against the real app and its broker carrying real pipeline traffic: each view must show what the
@@ -194,6 +199,60 @@ class ConsoleAgainstPipelineTest {
 
     @Nested
     @Order(3)
+    class TailFromAnOffset {
+
+        @Test
+        void readsFromAnOffsetExportsTheSelectedRecordsAndTracesTheirOrder() throws Exception {
+            String orderId = orders.get(1);
+            console.show(Console.View.TRAFFIC);
+            console.onFx(() -> {
+                console.<ComboBox<TailStart.Kind>>node("tail-start").setValue(TailStart.Kind.OFFSET);
+                console.<TextField>node("tail-start-at").setText("0");
+                console.<TextField>node("tail-key-filter").setText(orderId);
+                return null;
+            });
+            console.robot.clickOn("#tail-start-apply");
+            // the new start replaces what the tail showed, then reads from offset 0 again
+            console.awaitText("tail-status", text -> text.endsWith("from an offset"));
+            await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<EventRecord>rows("tail-table").size() == 4);
+
+            Path file = Files.createTempFile("tail-export", ".jsonl");
+            console.onFx(() -> {
+                console.<TableView<EventRecord>>node("tail-table").getSelectionModel().selectAll();
+                console.<TrafficView>node("traffic-view").exportSelected(file);
+                return null;
+            });
+            assertThat(console.text("tail-message")).startsWith("Exported 4 records to ");
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                lines.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+            }
+            assertThat(lines).extracting(l -> l.path("key").asText()).containsOnly(orderId);
+            assertThat(lines).extracting(l -> l.path("topic").asText())
+                    .containsExactly(Topics.ORDER, Topics.PAYMENT, Topics.DISPATCH, Topics.DELIVERY);
+            assertThat(lines.get(0).path("headers").findValuesAsText("name")).contains("eventType");
+            assertThat(lines.get(0).path("value").asText()).contains("\"orderId\":\"" + orderId + "\"");
+
+            console.onFx(() -> {
+                console.<TableView<EventRecord>>node("tail-table").getSelectionModel().clearAndSelect(0);
+                return null;
+            });
+            console.robot.clickOn("#tail-trace");
+            console.awaitText("trace-status", text -> text.startsWith("4 events"));
+            assertThat(console.onFx(() -> console.<TextField>node("trace-order-id").getText())).isEqualTo(orderId);
+
+            console.show(Console.View.TRAFFIC);
+            console.onFx(() -> {
+                console.<TextField>node("tail-key-filter").clear();
+                console.<ComboBox<TailStart.Kind>>node("tail-start").setValue(TailStart.Kind.LATEST);
+                return null;
+            });
+            console.robot.clickOn("#tail-start-apply");
+        }
+    }
+
+    @Nested
+    @Order(4)
     class Lag {
 
         @Test
@@ -262,7 +321,7 @@ class ConsoleAgainstPipelineTest {
     }
 
     @Nested
-    @Order(4)
+    @Order(5)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
     class DeadLetters {
 
@@ -270,7 +329,7 @@ class ConsoleAgainstPipelineTest {
         @Order(1)
         void groupsAndDetailsMatchTheAppAndReplayGoesThroughADryRun() throws Exception {
             console.show(Console.View.DEAD_LETTERS);
-            JsonNode summary = pipeline.get("/api/dead-letters/summary", true);
+            JsonNode summary = pipeline.get("/api/dead-letters/summary", true).path("bySource");
             assertThat(summary).hasSize(1);
             JsonNode group = summary.get(0);
             await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<DeadLetterGroup>rows("dlt-groups").equals(
@@ -295,7 +354,8 @@ class ConsoleAgainstPipelineTest {
             console.snapshot("4-dead-letters");
 
             console.robot.clickOn("#dlt-confirm");
-            console.awaitText("dlt-outcome", text -> text.startsWith("Replayed 1 of 1"));
+            console.awaitText("replay-job-summary", text -> text.equals("Replay finished: sent 1 of 1."));
+            assertThat(console.text("replay-job-counts")).startsWith("sent 1 · refused 0 · failed 0 · not sent yet 0");
             JsonNode replayed = pipeline.get("/api/dead-letters?state=REPLAYED", true);
             assertThat(replayed.path("total").asLong()).isEqualTo(1);
             assertThat(replayed.path("items").get(0).path("resolution").asText()).startsWith("replayed to order-events");
@@ -332,6 +392,52 @@ class ConsoleAgainstPipelineTest {
                     .contains("DISCARD"));
         }
 
+        @Test
+        @Order(3)
+        void aGroupReplayRunsAsAJobWithProgressThatOutlivesTheConsole() throws Exception {
+            for (int i = 0; i < 10; i++) {
+                pipeline.producePoison(Topics.DELIVERY, "poison-slow-" + i);
+            }
+            console.show(Console.View.DEAD_LETTERS);
+            await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<DeadLetterGroup>rows("dlt-groups").stream()
+                    .anyMatch(g -> g.originalTopic().equals(Topics.DELIVERY) && g.pending() == 10));
+            onFx(() -> {
+                TableView<DeadLetterGroup> groups = console.node("dlt-groups");
+                groups.getItems().stream().filter(g -> g.originalTopic().equals(Topics.DELIVERY)).findFirst()
+                        .ifPresent(g -> groups.getSelectionModel().select(g));
+                console.<javafx.scene.control.Spinner<Integer>>node("dlt-rate").getValueFactory().setValue(1);
+            });
+            console.robot.clickOn("#dlt-replay-group");
+            console.awaitText("dlt-confirmation-summary",
+                    text -> text.equals("Dry run: 10 of 10 would be replayed, 0 refused."));
+            console.robot.clickOn("#dlt-confirm");
+            // one moment of the bar, read at once: the text, the bar and the cancel button agree while it runs
+            await().atMost(ConsoleDriver.PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> console.onFx(() -> {
+                String summary = console.<javafx.scene.control.Label>node("replay-job-summary").getText();
+                double progress = console.<javafx.scene.control.ProgressBar>node("replay-job-progress").getProgress();
+                return summary.matches("Replaying: [2-5] of 10 done") && progress >= 0.2 && progress <= 0.5
+                        && console.node("replay-job-cancel").isVisible();
+            }));
+            console.snapshot("4-dead-letters-replay-progress");
+
+            // the job is the app's: a console started afresh finds it running and follows it to its end
+            console.close();
+            console = ConsoleDriver.start(List.of("--bootstrap-servers=" + app.bootstrapServers(),
+                    "--app-url=" + app.url(""), "--token=" + AppUnderTest.TOKEN, "--refresh-seconds=1"));
+            console.show(Console.View.DEAD_LETTERS);
+            console.awaitText("replay-job-summary", text -> text.startsWith("Replaying: ")
+                    || text.startsWith("Replay finished"));
+            String done = console.awaitText("replay-job-summary", text -> text.startsWith("Replay finished"));
+            assertThat(done).isEqualTo("Replay finished: sent 10 of 10.");
+            JsonNode job = pipeline.get("/api/dead-letters/replay-jobs?limit=1", true).get(0);
+            assertThat(job.path("state").asText()).isEqualTo("DONE");
+            assertThat(job.path("sent").asInt()).isEqualTo(10);
+            assertThat(job.path("ratePerSecond").asInt()).isEqualTo(1);
+            await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<Object>rows("dlt-jobs").toString()
+                    .contains("DONE"));
+            console.snapshot("4-dead-letters-replay-done");
+        }
+
         private void selectFirst(String table) {
             onFx(() -> console.<TableView<?>>node(table).getSelectionModel().select(0));
         }
@@ -345,7 +451,82 @@ class ConsoleAgainstPipelineTest {
     }
 
     @Nested
-    @Order(5)
+    @Order(6)
+    class Routes {
+
+        @Test
+        void showsTheAppsRoutesFiltersThemLinksToTheStageAndStopsOneAfterConfirmation() throws Exception {
+            console.show(Console.View.ROUTES);
+            JsonNode report = pipeline.get("/api/routes", true);
+            List<String> ids = report.path("routes").findValuesAsText("id");
+            await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<RouteReport.RouteStats>rows("routes-table")
+                    .stream().map(RouteReport.RouteStats::id).toList().containsAll(ids));
+            RouteReport.RouteStats payment = route("payment-kafka");
+            assertThat(payment.stage()).isEqualTo("payment");
+            assertThat(payment.state()).isEqualTo("Started");
+            assertThat(payment.exchangesTotal()).isGreaterThanOrEqualTo(
+                    report.path("routes").findParents("id").stream().filter(r -> r.path("id").asText()
+                            .equals("payment-kafka")).findFirst().orElseThrow().path("exchangesTotal").asLong());
+            // the poison on order-events failed in the payment stage: its event route says so, with the message
+            assertThat(route("payment").failuresHandled()).isPositive();
+            assertThat(route("payment").lastFailureMessage()).contains("InvalidEventException");
+            assertThat(console.text("routes-outbox-payment")).as("the app reports its outbox").matches("outbox \\d+.*");
+            assertThat(console.text("routes-stage-payment")).matches("\\d+ of \\d+ routes started");
+
+            console.robot.clickOn("#routes-filter").write("payment");
+            assertThat(console.<RouteReport.RouteStats>rows("routes-table")).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.id() + r.from()).contains("payment"));
+            select("payment");
+            console.awaitText("route-failure", text -> text.startsWith("payment failed last at")
+                    && text.contains("InvalidEventException"));
+            console.snapshot("5-routes");
+            console.robot.clickOn("#route-show-stage");
+            assertThat(console.onFx(() -> console.node("stage-payment").getStyleClass().contains("highlighted")))
+                    .isTrue();
+            assertThat(console.onFx(() -> console.<javafx.scene.control.TabPane>node("views").getSelectionModel()
+                    .getSelectedItem().getId())).isEqualTo("tab-overview");
+
+            console.show(Console.View.ROUTES);
+            console.onFx(() -> {
+                console.<TextField>node("routes-filter").setText("order-api-summary");
+                return null;
+            });
+            select("order-api-summary");
+            console.robot.clickOn("#route-stop");
+            console.awaitText("routes-confirmation-summary", text -> text.startsWith("Stop route order-api-summary"));
+            console.robot.clickOn("#routes-confirm");
+            console.awaitText("routes-outcome", "Route order-api-summary: Started → Stopped."::equals);
+            await().atMost(ConsoleDriver.PATIENCE).until(() -> route("order-api-summary").state().equals("Stopped"));
+            select("order-api-summary");
+            console.robot.clickOn("#route-start");
+            console.robot.clickOn("#routes-confirm");
+            console.awaitText("routes-outcome", "Route order-api-summary: Stopped → Started."::equals);
+            JsonNode audit = pipeline.get("/api/dead-letters/audit?limit=2", true);
+            assertThat(audit.findValuesAsText("action")).containsExactly("ROUTE_START", "ROUTE_STOP");
+            assertThat(pipeline.get("/api/orders/summary", false).has("DELIVERED")).isTrue();
+            console.onFx(() -> {
+                console.<TextField>node("routes-filter").clear();
+                return null;
+            });
+        }
+
+        private RouteReport.RouteStats route(String id) {
+            return console.<RouteReport.RouteStats>rows("routes-table").stream().filter(r -> r.id().equals(id))
+                    .findFirst().orElseThrow();
+        }
+
+        private void select(String id) {
+            console.onFx(() -> {
+                TableView<RouteReport.RouteStats> table = console.node("routes-table");
+                table.getItems().stream().filter(r -> r.id().equals(id)).findFirst()
+                        .ifPresent(r -> table.getSelectionModel().select(r));
+                return null;
+            });
+        }
+    }
+
+    @Nested
+    @Order(8)
     class Trace {
 
         @Test
@@ -386,7 +567,9 @@ class ConsoleAgainstPipelineTest {
             assertThat(console.<TraceHop>rows("trace-table")).extracting(h -> h.record().type())
                     .containsExactly("CartItemAdded", "CartCheckedOut", "OrderCreated", "PaymentProcessed",
                             "OrderDispatched", "OrderDelivered");
-            console.snapshot("5-trace");
+            console.awaitText("trace-order", text -> text.contains("from cart cart-trace-1"));
+            console.awaitText("status-app", text -> text.endsWith(": health UP"));
+            console.snapshot("6-trace");
 
             console.onFx(() -> {
                 console.console().trace("poison-1");
@@ -399,7 +582,7 @@ class ConsoleAgainstPipelineTest {
     }
 
     @Nested
-    @Order(6)
+    @Order(9)
     class UnderSteadyTraffic {
 
         @Test
@@ -416,8 +599,12 @@ class ConsoleAgainstPipelineTest {
                 console.show(Console.View.OVERVIEW);
                 console.awaitText("stage-payment-out", text -> !text.equals("0/s") && !text.equals("—"));
                 awaitSamples(10);
-                assertThat(console.text("stage-order-in")).isEqualTo("0/s");
-                assertThat(console.text("stage-payment-in")).isNotEqualTo("0/s");
+                // the order stage reads what its group really reads: no carts here, but payments and shipments
+                assertThat(console.text("stage-order-in-cart-events")).isEqualTo("0/s");
+                assertThat(console.text("stage-order-in-payment-events")).isNotIn("0/s", "—");
+                assertThat(console.text("stage-order-in-delivery-events")).isNotIn("0/s", "—");
+                assertThat(console.text("stage-order-writes")).contains("order-events").contains("POST /api/orders");
+                assertThat(console.text("stage-payment-in-order-events")).isNotEqualTo("0/s");
                 console.snapshot("1-overview");
                 console.show(Console.View.TRAFFIC);
                 awaitSamples(2);
@@ -438,7 +625,7 @@ class ConsoleAgainstPipelineTest {
     }
 
     @Nested
-    @Order(7)
+    @Order(10)
     class WithARejectedToken {
 
         @Test

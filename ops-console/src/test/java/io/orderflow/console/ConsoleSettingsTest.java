@@ -84,6 +84,23 @@ class ConsoleSettingsTest {
     }
 
     @Test
+    void kafkaClientPropertiesComeFromTheFileThenEachPropertyOption() throws IOException {
+        Files.writeString(repo.resolve("client.properties"), String.join("\n",
+                "security.protocol=SASL_SSL", "sasl.mechanism=SCRAM-SHA-512", "# a comment"));
+        ConsoleSettings settings = ConsoleSettings.parse(List.of("--kafka-config=client.properties",
+                "--kafka-property=sasl.mechanism=PLAIN", "--kafka-property=ssl.truststore.location=/etc/ts.jks",
+                "--headless"), Map.of(), repo);
+        assertThat(settings.kafkaProperties()).isEqualTo(Map.of("security.protocol", "SASL_SSL",
+                "sasl.mechanism", "PLAIN", "ssl.truststore.location", "/etc/ts.jks"));
+        assertThat(settings.headless()).isTrue();
+        assertThat(ConsoleSettings.parse(List.of(), Map.of(), repo).kafkaProperties()).isEmpty();
+        assertThatThrownBy(() -> ConsoleSettings.parse(List.of("--kafka-config=missing.properties"), Map.of(), repo))
+                .hasMessageContaining("--kafka-config: cannot read");
+        assertThatThrownBy(() -> ConsoleSettings.parse(List.of("--kafka-property=novalue"), Map.of(), repo))
+                .hasMessageContaining("--kafka-property must be KEY=VALUE");
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheirName() {
         assertThatThrownBy(() -> ConsoleSettings.parse(List.of("--bootstrap=x"), Map.of(), repo))
                 .hasMessageContaining("--bootstrap=x");

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -48,6 +49,7 @@ import io.orderflow.reliability.FaultInjector;
  * class extending this gets the same Spring context, so the broker starts once per test run.
  */
 @CamelSpringBootTest
+@DisableJmx(false) // route statistics (GET /api/routes) come from Camel's JMX management, as in production
 @AutoConfigureObservability // Spring Boot turns metric export off in tests; the Prometheus endpoint is under test
 @SpringBootTest(classes = OrderflowApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

@@ -70,6 +70,9 @@ class OrderFlowTest extends AppTestSupport {
         assertThat(order.get("total").decimalValue()).isEqualByComparingTo("55.00");
         assertThat(order.get("items")).hasSize(2);
         assertThat(order.get("customerId").asText()).isEqualTo("shopper-1");
+        assertThat(order.get("cartId").asText()).isEqualTo(cartId);
+        assertThat(get("/api/orders/" + placeOrder("direct-buyer", "5.00")).get("cartId").isNull())
+                .as("an order placed directly has no cart").isTrue();
         List<ConsumerRecord<String, byte[]>> cartEvents = topics().read(Topic.CART.topicName(),
                 r -> cartId.equals(r.key()));
         assertThat(cartEvents).extracting(r -> header(r, "eventType"))

@@ -58,8 +58,9 @@ public final class KafkaUris {
 
     private static final String SAFE_PRODUCER = "requestRequiredAcks=all&enableIdempotence=true&recordMetadata=true";
 
-    /** Replays resend original bytes, so they need the byte serializer too. */
+    /** Replays resend the dead letter's own bytes, key included, so they need the byte serializers. */
     public static String replayProducer() {
-        return "kafka:replays?" + SAFE_PRODUCER + "&valueSerializer=" + ByteArraySerializer.class.getName();
+        return "kafka:replays?" + SAFE_PRODUCER + "&valueSerializer=" + ByteArraySerializer.class.getName()
+                + "&keySerializer=" + ByteArraySerializer.class.getName();
     }
 }

@@ -71,8 +71,17 @@ public final class OrderflowApi {
         return send(request("api/operators/me", true).GET(), new TypeReference<OperatorIdentity>() { });
     }
 
-    public CompletableFuture<List<DeadLetterGroup>> deadLetterSummary() {
-        return send(request("api/dead-letters/summary", true).GET(), new TypeReference<List<DeadLetterGroup>>() { });
+    /** Recent orders, newest first; {@code status} null for all. */
+    public CompletableFuture<List<OrderSummary>> recentOrders(String status, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("status", status);
+        params.put("limit", limit);
+        return send(request("api/orders" + queryString(params), false).GET(), new TypeReference<JsonNode>() { })
+                .thenApply(page -> json.convertValue(page.path("items"), new TypeReference<List<OrderSummary>>() { }));
+    }
+
+    public CompletableFuture<DeadLetterSummary> deadLetterSummary() {
+        return send(request("api/dead-letters/summary", true).GET(), new TypeReference<DeadLetterSummary>() { });
     }
 
     public CompletableFuture<DeadLetterPage> deadLetters(DeadLetterQuery query) {
@@ -87,8 +96,38 @@ public final class OrderflowApi {
                 new TypeReference<DeadLetterPage>() { });
     }
 
-    public CompletableFuture<ReplayResult> replay(ReplayRequest replay) {
+    /** A dry run: the verdicts and the selection id that confirms them. */
+    public CompletableFuture<ReplayResult> dryRun(ReplayRequest replay) {
         return send(post("api/dead-letters/replay", replay), new TypeReference<ReplayResult>() { });
+    }
+
+    /** A real replay: the app accepts it as a job (202) and runs it in the background. */
+    public CompletableFuture<ReplayJob> startReplay(ReplayRequest replay) {
+        return send(post("api/dead-letters/replay", replay), new TypeReference<ReplayJob>() { });
+    }
+
+    public CompletableFuture<ReplayJob> replayJob(String id) {
+        return send(request("api/dead-letters/replay-jobs/" + encode(id), true).GET(),
+                new TypeReference<ReplayJob>() { });
+    }
+
+    public CompletableFuture<List<ReplayJob>> replayJobs(int limit) {
+        return send(request("api/dead-letters/replay-jobs?limit=" + limit, true).GET(),
+                new TypeReference<List<ReplayJob>>() { });
+    }
+
+    public CompletableFuture<ReplayJob> cancelReplay(String id) {
+        return send(request("api/dead-letters/replay-jobs/" + encode(id), true).DELETE(),
+                new TypeReference<ReplayJob>() { });
+    }
+
+    public CompletableFuture<RouteReport> routes() {
+        return send(request("api/routes", true).GET(), new TypeReference<RouteReport>() { });
+    }
+
+    public CompletableFuture<RouteAction.Outcome> control(String routeId, RouteAction action) {
+        return send(request("api/routes/" + encode(routeId) + "/" + action.path(), true)
+                .POST(HttpRequest.BodyPublishers.noBody()), new TypeReference<RouteAction.Outcome>() { });
     }
 
     public CompletableFuture<DiscardResult> discard(List<String> ids, String reason) {

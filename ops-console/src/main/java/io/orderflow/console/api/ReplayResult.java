@@ -5,13 +5,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonAlias;
 
 /**
- * The app's answer to a replay. The contract names the count {@code replayed}; the app as built answers
- * {@code accepted}, so both are read.
+ * The app's answer to a dry run: the verdict on each dead letter, and the selection id that replays exactly these
+ * when confirmed. The contract names the count {@code replayed}; the app answers {@code accepted}, so both are read.
  */
-public record ReplayResult(boolean dryRun, int requested, @JsonAlias("accepted") int replayed, int refused,
-                           List<ActionOutcome> results) {
+public record ReplayResult(boolean dryRun, String selectionId, int requested, @JsonAlias("accepted") int replayed,
+                           int refused, List<ActionOutcome> results) {
 
-    /** Dead letters the request covers that are (or, on a dry run, would be) sent back. */
+    /** Dead letters the dry run would send back. */
     public long accepted() {
         return results == null ? replayed
                 : results.stream().filter(r -> !"REFUSED".equals(r.outcome())).count();

@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 
 import io.orderflow.console.api.ActionOutcome;
 import io.orderflow.console.api.ApiException;
+import io.orderflow.console.api.AppPoll;
 import io.orderflow.console.api.AuditEntry;
 import io.orderflow.console.api.DeadLetter;
 import io.orderflow.console.api.DeadLetterGroup;
@@ -23,12 +24,13 @@ import io.orderflow.console.api.DeadLetterQuery;
 import io.orderflow.console.api.DiscardResult;
 import io.orderflow.console.api.OrderflowApi;
 import io.orderflow.console.api.ReplayRequest;
-import io.orderflow.console.api.ReplayResult;
 import io.orderflow.console.ui.Fx;
+import io.orderflow.console.ui.PendingAction;
 
 /**
  * The dead-letter inbox's state and its conversations with the app. Replays always start as a dry run whose
- * verdict waits for confirmation; discards wait for confirmation with their reason. After any action the groups,
+ * verdict waits for confirmation; the confirmation starts a replay job over exactly the dry run's selection, which
+ * {@link ReplayJobWatch} follows. Discards wait for confirmation with their reason. After any action the groups,
  * the list and the audit are reloaded, so what is shown is what the app now holds. FX thread only.
  */
 final class DeadLetterInbox {
@@ -38,6 +40,7 @@ final class DeadLetterInbox {
     static final List<String> STATES = List.of("PENDING", "REPLAYED", "DISCARDED", "ALL");
 
     private final OrderflowApi api;
+    private final ReplayJobWatch jobs;
     private final ObjectProperty<List<DeadLetterGroup>> groups = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<List<DeadLetter>> letters = new SimpleObjectProperty<>(List.of());
     private final ObservableList<AuditEntry> audit = FXCollections.observableArrayList();
@@ -48,12 +51,19 @@ final class DeadLetterInbox {
     private final ObjectProperty<PendingAction> pending = new SimpleObjectProperty<>();
     private DeadLetterQuery query = new DeadLetterQuery(null, null, null, "PENDING", PAGE_SIZE);
 
-    DeadLetterInbox(OrderflowApi api) {
+    DeadLetterInbox(OrderflowApi api, ReplayJobWatch jobs) {
         this.api = api;
+        this.jobs = jobs;
+        // a job's end changes what is pending: show the app's state as soon as it ended
+        jobs.endedProperty().addListener((obs, old, ended) -> {
+            if (ended != null) {
+                refresh();
+            }
+        });
     }
 
     void refresh() {
-        call(api.deadLetterSummary(), groups::set);
+        call(api.deadLetterSummary(), summary -> groups.set(summary.bySource()));
         call(api.audit(AUDIT_SIZE), audit::setAll);
         load(query);
     }
@@ -82,25 +92,37 @@ final class DeadLetterInbox {
                 : page.total() + (page.total() == 1 ? " dead letter" : " dead letters");
     }
 
-    /** Replays the given dead letters (ids) or a whole group (filter): dry run now, the real thing on confirm. */
+    /**
+     * Replays the given dead letters (ids) or a whole group (filter): a dry run now, and on confirmation a job over
+     * exactly what the dry run selected.
+     */
     void replay(ReplayRequest dryRun) {
         pending.set(null);
-        act(api.replay(dryRun), verdict -> {
+        act(api.dryRun(dryRun), verdict -> {
             outcome.set("");
             pending.set(new PendingAction(
                     "Dry run: " + verdict.accepted() + " of " + verdict.requested() + " would be replayed, "
                             + verdict.refused() + " refused.",
                     lines(verdict.results()),
                     "Replay " + verdict.accepted() + " now", verdict.accepted() > 0,
-                    () -> act(api.replay(dryRun.confirmed()), this::replayed)));
+                    () -> start(ReplayRequest.confirm(verdict.selectionId(), dryRun.ratePerSecond()))));
         });
     }
 
-    private void replayed(ReplayResult result) {
-        outcome.set("Replayed " + result.replayed() + " of " + result.requested()
-                + (result.refused() > 0 ? ", refused " + lines(result.results().stream()
-                .filter(r -> "REFUSED".equals(r.outcome())).toList()) : "") + ".");
-        refresh();
+    private void start(ReplayRequest confirmation) {
+        actionFailed.set(false);
+        outcome.set("starting the replay…");
+        Fx.whenDone(api.startReplay(confirmation), job -> {
+            jobs.follow(job);
+            outcome.set("");
+        }, failure -> {
+            actionFailed.set(true);
+            // without an answer the app may still have accepted it: say so rather than report a failure
+            outcome.set(failure instanceof ApiException e && e.unreachable()
+                    ? "The app did not answer (" + e.getMessage() + "): the replay may have started; the replay jobs"
+                    + " below show what the app is doing."
+                    : "The replay was not started. " + AppPoll.explain(failure));
+        });
     }
 
     void discard(List<String> ids, String reason) {
@@ -143,7 +165,7 @@ final class DeadLetterInbox {
         Fx.whenDone(request, value -> {
             error.set("");
             onSuccess.accept(value);
-        }, failure -> error.set(explain(failure)));
+        }, failure -> error.set(AppPoll.explain(failure)));
     }
 
     /** A write: its failure stays shown as the action's outcome, whatever later reads do. */
@@ -152,16 +174,8 @@ final class DeadLetterInbox {
         outcome.set("working…");
         Fx.whenDone(request, onSuccess, failure -> {
             actionFailed.set(true);
-            outcome.set("The action failed. " + explain(failure));
+            outcome.set("The action failed. " + AppPoll.explain(failure));
         });
-    }
-
-    static String explain(Throwable failure) {
-        if (failure instanceof ApiException e && e.unauthorized()) {
-            return "The app refused the operator token (" + e.getMessage() + "). Start the console with --token=…,"
-                    + " ORDERFLOW_OPERATOR_TOKEN or a data/operator-token file.";
-        }
-        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 
     /** Replaced as a whole on every reload. */

@@ -29,8 +29,10 @@ import io.orderflow.console.api.AuditEntry;
 import io.orderflow.console.api.DeadLetter;
 import io.orderflow.console.api.DeadLetterGroup;
 import io.orderflow.console.api.OrderflowApi;
+import io.orderflow.console.api.ReplayJob;
 import io.orderflow.console.api.ReplayRequest;
 import io.orderflow.console.ui.Banner;
+import io.orderflow.console.ui.ConfirmationBar;
 import io.orderflow.console.ui.Em;
 import io.orderflow.console.ui.Format;
 import io.orderflow.console.ui.Fx;
@@ -58,10 +60,10 @@ public final class DeadLetterView extends BorderPane {
     /** Set while reloaded groups replace the rows, so the transient selection changes do not reload the list. */
     private boolean replacingGroups;
 
-    public DeadLetterView(OrderflowApi api, Reachability app, Consumer<String> traceOrder) {
+    public DeadLetterView(OrderflowApi api, Reachability app, Consumer<String> traceOrder, ReplayJobWatch jobs) {
         setId("dlt-view");
         this.api = api;
-        inbox = new DeadLetterInbox(api);
+        inbox = new DeadLetterInbox(api, jobs);
         audit.setItems(inbox.audit());
         inbox.groupsProperty().addListener((obs, old, rows) -> {
             replacingGroups = true;
@@ -84,9 +86,13 @@ public final class DeadLetterView extends BorderPane {
         });
         VBox top = new VBox(Banner.whileDown("dlt-app-banner", app, "Dead letters need the app:"), error);
 
-        SplitPane lists = new SplitPane(groupPane(), letterPane(traceOrder));
+        SplitPane lists = new SplitPane(groupPane(), letterPane(traceOrder, jobs));
         lists.setDividerPositions(0.34);
-        TabPane lower = new TabPane(new Tab("Selected dead letter", detail), new Tab("Audit", padded(audit)));
+        TableView<ReplayJob> jobTable = Tables.table("dlt-jobs", "No replay jobs yet");
+        jobTable.setItems(jobs.recent());
+        jobColumns(jobTable);
+        TabPane lower = new TabPane(new Tab("Selected dead letter", detail), new Tab("Replay jobs", padded(jobTable)),
+                new Tab("Audit", padded(audit)));
         lower.setId("dlt-lower");
         lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane split = new SplitPane(lists, lower);
@@ -130,7 +136,7 @@ public final class DeadLetterView extends BorderPane {
         return titled(heading, groups);
     }
 
-    private VBox letterPane(Consumer<String> traceOrder) {
+    private VBox letterPane(Consumer<String> traceOrder, ReplayJobWatch jobs) {
         state.setId("dlt-state");
         state.getItems().setAll(DeadLetterInbox.STATES);
         state.setValue("PENDING");
@@ -200,9 +206,10 @@ public final class DeadLetterView extends BorderPane {
         StatusStyle.apply(outcome, "OK");
         outcome.getStyleClass().add("outcome");
 
-        ConfirmationBar confirmation = new ConfirmationBar(inbox.pendingProperty(), inbox::confirm, inbox::cancel);
+        ConfirmationBar confirmation = new ConfirmationBar("dlt", inbox.pendingProperty(), inbox::confirm,
+                inbox::cancel);
         letters.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        VBox pane = new VBox(filters, actions, confirmation, outcome, letters);
+        VBox pane = new VBox(filters, actions, confirmation, outcome, new ReplayJobBar(jobs), letters);
         pane.getStyleClass().add("pane");
         VBox.setVgrow(letters, Priority.ALWAYS);
         return pane;
@@ -233,6 +240,20 @@ public final class DeadLetterView extends BorderPane {
                 Tables.numeric("Tries", 3.5, DeadLetter::attempts, String::valueOf),
                 Tables.status("State", 6, DeadLetter::state),
                 Tables.numeric("Replays", 5, DeadLetter::replayCount, String::valueOf)));
+    }
+
+    private static void jobColumns(TableView<ReplayJob> table) {
+        table.getColumns().setAll(List.of(
+                Tables.column("Created", 9, (ReplayJob j) -> Format.dateTime(Format.parseInstant(j.createdAt()))),
+                Tables.column("By", 6, ReplayJob::requestedBy),
+                Tables.status("State", 7, ReplayJob::state),
+                Tables.numeric("Selected", 5, ReplayJob::selected, String::valueOf),
+                Tables.numeric("Sent", 4, ReplayJob::sent, String::valueOf),
+                Tables.numeric("Refused", 5, ReplayJob::refused, String::valueOf),
+                Tables.numeric("Failed", 4, ReplayJob::failed, String::valueOf),
+                Tables.numeric("Not sent", 5, ReplayJob::remaining, String::valueOf),
+                Tables.numeric("Rate/s", 4, ReplayJob::ratePerSecond, String::valueOf),
+                Tables.column("Detail", 16, (ReplayJob j) -> j.detail() == null ? "" : j.detail())));
     }
 
     private void auditColumns() {

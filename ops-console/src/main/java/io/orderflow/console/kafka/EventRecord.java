@@ -13,7 +13,7 @@ import org.apache.kafka.common.header.Header;
  * huge payload cannot exhaust the bounded buffers that hold these). JSON is only pretty-printed when someone opens
  * the record.
  */
-public record EventRecord(String topic, int partition, long offset, long timestamp, String key,
+public record EventRecord(String topic, int partition, long offset, long timestamp, String key, byte[] keyBytes,
                           List<HeaderText> headers, byte[] value, int size, String type, String orderId) {
 
     /** Kept per record; larger values are cut (and {@link #truncated()} says so). */
@@ -39,7 +39,7 @@ public record EventRecord(String topic, int partition, long offset, long timesta
         String orderId = fields.orderId() != null ? fields.orderId() : key;
         byte[] kept = value.length > MAX_VALUE_BYTES ? Arrays.copyOf(value, MAX_VALUE_BYTES) : value;
         return new EventRecord(record.topic(), record.partition(), record.offset(), record.timestamp(), key,
-                List.copyOf(headers), kept, value.length, type, orderId);
+                record.key(), List.copyOf(headers), kept, value.length, type, orderId);
     }
 
     public boolean truncated() {
@@ -61,7 +61,9 @@ public record EventRecord(String topic, int partition, long offset, long timesta
     /** Rough heap cost, for buffers that bound memory by bytes as well as by count. */
     public long retainedBytes() {
         long headerChars = headers.stream().mapToLong(h -> h.name().length() + h.value().length()).sum();
-        return 160L + value.length + 2L * headerChars + (key == null ? 0 : 2L * key.length());
+        long headerBytes = headers.stream().mapToLong(h -> h.raw() == null ? 0 : h.raw().length).sum();
+        return 160L + value.length + 2L * headerChars + headerBytes
+                + (key == null ? 0 : 2L * key.length() + keyBytes.length);
     }
 
     private static String headerValue(List<HeaderText> headers, String name) {

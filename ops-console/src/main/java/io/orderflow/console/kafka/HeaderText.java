@@ -14,7 +14,12 @@ import java.util.Set;
  * numbers are written as big-endian ints and longs (the Spring Kafka convention), so they are decoded by name, and
  * the ones holding epoch milliseconds are shown as instants too.
  */
-public record HeaderText(String name, String value) {
+public record HeaderText(String name, String value, byte[] raw) {
+
+    /** A header known only as text (as the app's API returns them). */
+    public HeaderText(String name, String value) {
+        this(name, value, null);
+    }
 
     private static final Set<String> INT32 = Set.of(
             "kafka_dlt-original-partition", "orderflow_dlt-attempts",
@@ -24,7 +29,7 @@ public record HeaderText(String name, String value) {
     private static final Set<String> INT64 = Set.of("kafka_dlt-original-offset", "orderflow_replay-dlt-offset");
 
     public static HeaderText decode(String name, byte[] raw) {
-        return new HeaderText(name, render(name, raw));
+        return new HeaderText(name, render(name, raw), raw);
     }
 
     private static String render(String name, byte[] raw) {
@@ -45,7 +50,13 @@ public record HeaderText(String name, String value) {
     }
 
     /** Text when the bytes are valid UTF-8, otherwise hex, so a binary header never shows as mojibake. */
-    static String utf8OrHex(byte[] raw) {
+    public static String utf8OrHex(byte[] raw) {
+        String text = utf8(raw);
+        return text != null ? text : "0x" + HexFormat.of().formatHex(raw);
+    }
+
+    /** The bytes as text when they are valid UTF-8, else null. */
+    public static String utf8(byte[] raw) {
         try {
             CharBuffer text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -53,7 +64,7 @@ public record HeaderText(String name, String value) {
                     .decode(ByteBuffer.wrap(raw));
             return text.toString();
         } catch (CharacterCodingException e) {
-            return "0x" + HexFormat.of().formatHex(raw);
+            return null;
         }
     }
 }

@@ -14,7 +14,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Creates the console's Kafka clients. Every call that waits on the broker is bounded by short timeouts, so an
  * unreachable cluster costs a sampling round a few seconds rather than the client defaults of a minute, and the
  * console notices and reports it quickly. Consumers never join a group: the console only reads, and must not show
- * up as a consumer (or move offsets) in the cluster it watches.
+ * up as a consumer (or move offsets) in the cluster it watches. The operator's client properties (security and the
+ * like) apply to every client; the console's own settings above are applied over them, so no property file can
+ * make the console commit offsets or wait for minutes.
  */
 public final class KafkaClients implements AutoCloseable {
 
@@ -22,11 +24,13 @@ public final class KafkaClients implements AutoCloseable {
     static final int API_TIMEOUT_MS = 5_000;
 
     private final String bootstrapServers;
+    private final Map<String, String> properties;
     private final AtomicInteger clientIds = new AtomicInteger();
     private Admin admin;
 
-    public KafkaClients(String bootstrapServers) {
+    public KafkaClients(String bootstrapServers, Map<String, String> properties) {
         this.bootstrapServers = bootstrapServers;
+        this.properties = Map.copyOf(properties);
     }
 
     public String bootstrapServers() {
@@ -61,7 +65,7 @@ public final class KafkaClients implements AutoCloseable {
     }
 
     private Map<String, Object> common(String purpose) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(properties);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "orderflow-console-" + purpose + "-" + clientIds.incrementAndGet());
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);

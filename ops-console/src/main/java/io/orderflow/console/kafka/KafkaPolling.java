@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 import io.orderflow.console.Feed;
@@ -41,6 +42,10 @@ public final class KafkaPolling {
         }
         if (cause instanceof TimeoutException) {
             return "no broker answered within " + KafkaClients.API_TIMEOUT_MS / 1000 + " s";
+        }
+        if (cause instanceof AuthenticationException) {
+            return "the cluster refused the console's credentials (check --kafka-config and --kafka-property): "
+                    + cause.getMessage();
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }

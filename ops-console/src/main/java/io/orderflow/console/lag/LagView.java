@@ -2,9 +2,7 @@ package io.orderflow.console.lag;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -26,7 +24,6 @@ import io.orderflow.console.ui.Banner;
 import io.orderflow.console.ui.Format;
 import io.orderflow.console.ui.Tables;
 import io.orderflow.console.ui.TimeChart;
-import io.orderflow.console.ui.TimeSeries;
 
 /**
  * Consumer lag: every group with Burrow's status, the selected group's partitions (lag in records and in time,
@@ -34,19 +31,18 @@ import io.orderflow.console.ui.TimeSeries;
  */
 public final class LagView extends BorderPane {
 
-    private static final Duration HISTORY = Duration.ofMinutes(15);
-
     private final TableView<GroupLag> groups = Tables.table("lag-groups", "No consumer groups yet");
     private final TableView<PartitionLag> partitions = Tables.table("lag-partitions", "Select a group");
     private final Label partitionsTitle = new Label("Partitions");
-    private final TimeChart chart = new TimeChart("Total lag per group, last 15 minutes", "records", HISTORY);
-    private final Map<String, TimeSeries> history = new LinkedHashMap<>();
+    private final TimeChart chart = new TimeChart("Total lag per group, last 15 minutes", "records", LagHistory.SPAN);
+    private final LagHistory history;
     private final Label updated = new Label("waiting for the first sample…");
-    private final int historyPoints;
 
-    public LagView(Feed<LagReport> lag, AlertLog alerts, Reachability kafka, Duration refresh, int windowSize) {
+    /** {@code history} must be fed from {@code lag} before this view, so each redraw includes its report. */
+    public LagView(Feed<LagReport> lag, LagHistory history, AlertLog alerts, Reachability kafka, Duration refresh,
+                   int windowSize) {
         setId("lag-view");
-        historyPoints = (int) (HISTORY.toMillis() / refresh.toMillis()) + 2;
+        this.history = history;
         groupColumns();
         partitionColumns();
         groups.getSelectionModel().selectedItemProperty().addListener((obs, old, group) -> showPartitions(group));
@@ -129,13 +125,7 @@ public final class LagView extends BorderPane {
     }
 
     void show(LagReport report) {
-        long now = report.at().toEpochMilli();
-        for (GroupLag group : report.groups()) {
-            history.computeIfAbsent(group.group(), g -> new TimeSeries(HISTORY, historyPoints))
-                    .add(now, group.totalLag());
-        }
-        history.keySet().retainAll(report.groups().stream().map(GroupLag::group).toList());
-        chart.show(history, now);
+        chart.show(history.lines(), history.lastSampleMillis());
 
         Tables.replaceKeepingSelection(groups, report.groups(), GroupLag::group);
         if (groups.getSelectionModel().isEmpty() && !report.groups().isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -13,12 +14,19 @@ import javafx.scene.layout.VBox;
 
 import io.orderflow.console.ui.Format;
 
-/** Order counts per status from the app, one tile per status in lifecycle order, plus the total. */
+/**
+ * Order counts per status from the app, one tile per status in lifecycle order, plus the total; a tile opens the
+ * recent orders of its status.
+ */
 final class OrdersByStatus extends HBox {
 
     static final List<String> LIFECYCLE = List.of("CREATED", "PAID", "PAYMENT_FAILED", "DISPATCHED", "DELIVERED");
 
-    OrdersByStatus() {
+    private final Consumer<String> openStatus;
+
+    /** {@code openStatus} gets the status of a clicked tile, null for the total. */
+    OrdersByStatus(Consumer<String> openStatus) {
+        this.openStatus = openStatus;
         setId("orders-by-status");
         getStyleClass().add("tiles");
         List<VBox> tiles = new ArrayList<>();
@@ -38,7 +46,7 @@ final class OrdersByStatus extends HBox {
         getChildren().setAll(tiles);
     }
 
-    private static VBox tile(String status, String count) {
+    private VBox tile(String status, String count) {
         Label value = new Label(count);
         value.setId("orders-" + status);
         value.getStyleClass().add("tile-value");
@@ -48,6 +56,7 @@ final class OrdersByStatus extends HBox {
         tile.getStyleClass().addAll("tile", "tile-" + status.toLowerCase(Locale.ROOT).replace('_', '-'));
         HBox.setHgrow(tile, Priority.ALWAYS);
         tile.setMaxWidth(Double.MAX_VALUE);
+        tile.setOnMouseClicked(e -> openStatus.accept(status.equals("TOTAL") ? null : status));
         return tile;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -31,15 +32,16 @@ import io.orderflow.console.ui.TimeChart;
 public final class PipelineView extends VBox {
 
     private final Map<Stage, StageCard> cards = new EnumMap<>(Stage.class);
-    private final OrdersByStatus orders = new OrdersByStatus();
+    private final OrdersByStatus orders;
     private TrafficSample traffic;
     private LagReport lag;
     private DeadLetterTally tally;
 
     public PipelineView(Feed<TrafficSample> trafficFeed, RateHistory rates, Feed<LagReport> lagFeed,
                         Feed<DeadLetterTally> tallyFeed, Feed<Map<String, Long>> ordersFeed, AlertLog alerts,
-                        Reachability kafka, Reachability app) {
+                        Reachability kafka, Reachability app, Consumer<String> openOrders) {
         setId("overview-view");
+        orders = new OrdersByStatus(openOrders);
         getStyleClass().add("pane");
 
         HBox flow = new HBox();
@@ -79,7 +81,7 @@ public final class PipelineView extends VBox {
         getChildren().setAll(
                 Banner.whileDown("overview-kafka-banner", kafka, "Stage figures unavailable: Kafka at"),
                 section("Pipeline"), flow,
-                section("Orders by status"),
+                section("Orders by status (click one to pick an order to trace)"),
                 Banner.whileDown("overview-app-banner", app, "Orders by status unavailable: the app at"),
                 orders, lower);
 
@@ -108,6 +110,13 @@ public final class PipelineView extends VBox {
         Label label = new Label(text);
         label.getStyleClass().add("section-title");
         return label;
+    }
+
+    /** Points the operator at one stage's card, e.g. from a route of that stage. */
+    public void highlight(Stage stage) {
+        if (stage != null) {
+            cards.get(stage).highlight();
+        }
     }
 
     private void refresh() {

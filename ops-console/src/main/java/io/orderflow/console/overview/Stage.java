@@ -1,28 +1,35 @@
 package io.orderflow.console.overview;
 
+import java.util.List;
+
 import io.orderflow.console.kafka.Topics;
 
 /**
- * The five stages of the flow. A stage's "in" is what its consumer group consumes from the previous stage's topic,
- * its "out" is what is produced to its own topic. Carts come in over REST, so the cart stage has no group.
+ * The five stages of the flow as the pipeline is built: the topics a stage's consumer group is meant to read, the
+ * topic it writes, and what else writes there. The overview shows the topics the group actually reads (from its
+ * committed offsets) and uses these only until the group has been seen. Carts come in over REST, so the cart stage
+ * has no group.
  */
 public enum Stage {
-    CART("Cart", null, null, Topics.CART),
-    ORDER("Order", "orderflow-order", Topics.CART, Topics.ORDER),
-    PAYMENT("Payment", "orderflow-payment", Topics.ORDER, Topics.PAYMENT),
-    DISPATCH("Dispatch", "orderflow-dispatch", Topics.PAYMENT, Topics.DISPATCH),
-    DELIVERY("Delivery", "orderflow-delivery", Topics.DISPATCH, Topics.DELIVERY);
+    CART("Cart", null, List.of(), Topics.CART, "REST: cart items and checkouts"),
+    ORDER("Order", "orderflow-order", List.of(Topics.CART, Topics.PAYMENT, Topics.DISPATCH, Topics.DELIVERY),
+            Topics.ORDER, "OrderCreated also from REST (POST /api/orders)"),
+    PAYMENT("Payment", "orderflow-payment", List.of(Topics.ORDER), Topics.PAYMENT, null),
+    DISPATCH("Dispatch", "orderflow-dispatch", List.of(Topics.PAYMENT), Topics.DISPATCH, null),
+    DELIVERY("Delivery", "orderflow-delivery", List.of(Topics.DISPATCH), Topics.DELIVERY, null);
 
     private final String title;
     private final String group;
-    private final String input;
+    private final List<String> inputs;
     private final String output;
+    private final String otherWriters;
 
-    Stage(String title, String group, String input, String output) {
+    Stage(String title, String group, List<String> inputs, String output, String otherWriters) {
         this.title = title;
         this.group = group;
-        this.input = input;
+        this.inputs = inputs;
         this.output = output;
+        this.otherWriters = otherWriters;
     }
 
     public String title() {
@@ -34,12 +41,27 @@ public enum Stage {
         return group;
     }
 
-    /** The topic the stage consumes in the flow, null for the cart stage. */
-    public String input() {
-        return input;
+    /** The topics the stage's group is built to consume, in flow order; empty for the cart stage. */
+    public List<String> inputs() {
+        return inputs;
     }
 
     public String output() {
         return output;
+    }
+
+    /** Who else writes the stage's output topic, null when only the stage does. */
+    public String otherWriters() {
+        return otherWriters;
+    }
+
+    /** The stage a route or consumer group of the app belongs to, by its lower-case name ("order"). */
+    public static Stage named(String name) {
+        for (Stage stage : values()) {
+            if (stage.name().equalsIgnoreCase(name)) {
+                return stage;
+            }
+        }
+        return null;
     }
 }

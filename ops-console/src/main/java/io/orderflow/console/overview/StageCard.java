@@ -2,18 +2,28 @@ package io.orderflow.console.overview;
 
 import java.util.Locale;
 
+import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import io.orderflow.console.ui.Format;
 import io.orderflow.console.ui.StatusStyle;
 
-/** One stage of the flow: its rates in and out, lag, dead letters, with the border coloured by health. */
+/**
+ * One stage of the flow: the topics its group reads, each with its rate, the topic it writes (and who else does),
+ * lag and dead letters, with the border coloured by health.
+ */
 final class StageCard extends VBox {
 
+    private static final String HIGHLIGHTED = "highlighted";
+
+    private final String id;
+    private final PauseTransition highlightEnds = new PauseTransition(Duration.seconds(8));
     private final Label health = new Label();
+    private final GridPane reads = new GridPane();
     private final Label in = new Label();
     private final Label out = new Label();
     private final Label lag = new Label();
@@ -21,15 +31,12 @@ final class StageCard extends VBox {
     private final Label note = new Label();
 
     StageCard(Stage stage) {
-        String id = "stage-" + stage.name().toLowerCase(Locale.ROOT);
+        id = "stage-" + stage.name().toLowerCase(Locale.ROOT);
         setId(id);
         getStyleClass().add("stage-card");
+        highlightEnds.setOnFinished(e -> getStyleClass().remove(HIGHLIGHTED));
         Label title = new Label(stage.title());
         title.getStyleClass().add("stage-title");
-        Label topics = new Label((stage.input() == null ? "REST" : stage.input()) + " → " + stage.output());
-        topics.getStyleClass().add("muted");
-        topics.setWrapText(true);
-        topics.setMinHeight(USE_PREF_SIZE);
         health.getStyleClass().add("badge");
         in.setId(id + "-in");
         out.setId(id + "-out");
@@ -38,6 +45,15 @@ final class StageCard extends VBox {
         health.setId(id + "-health");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
+        note.setMinHeight(USE_PREF_SIZE);
+        reads.setId(id + "-reads");
+        reads.getStyleClass().add("reads");
+
+        Label writes = new Label(stage.output() + (stage.otherWriters() == null ? "" : "\n" + stage.otherWriters()));
+        writes.setId(id + "-writes");
+        writes.getStyleClass().add("muted");
+        writes.setWrapText(true);
+        writes.setMinHeight(USE_PREF_SIZE);
 
         GridPane figures = new GridPane();
         figures.getStyleClass().add("figures");
@@ -46,7 +62,7 @@ final class StageCard extends VBox {
         figures.addRow(2, caption("lag"), lag);
         figures.addRow(3, caption("dead letters"), deadLetters);
         setAlignment(Pos.TOP_LEFT);
-        getChildren().setAll(title, topics, health, figures, note);
+        getChildren().setAll(title, health, caption("reads"), reads, caption("writes"), writes, figures, note);
     }
 
     private static Label caption(String text) {
@@ -56,6 +72,21 @@ final class StageCard extends VBox {
     }
 
     void show(StageFigures figures) {
+        reads.getChildren().clear();
+        if (figures.stage().group() == null) {
+            Label rest = new Label("REST requests");
+            rest.getStyleClass().add("muted");
+            reads.addRow(0, rest);
+        }
+        int row = 0;
+        for (StageFigures.Input input : figures.inputs()) {
+            Label topic = new Label(input.topic());
+            topic.getStyleClass().add("muted");
+            Label rate = new Label(Format.rate(input.rate()));
+            rate.getStyleClass().add("rate");
+            rate.setId(id + "-in-" + input.topic());
+            reads.addRow(row++, topic, rate);
+        }
         in.setText(figures.stage().group() == null ? "REST" : Format.rate(figures.inRate()));
         out.setText(Format.rate(figures.outRate()));
         lag.setText(figures.lag() == null ? Format.NONE
@@ -66,5 +97,12 @@ final class StageCard extends VBox {
         note.setText(figures.note());
         StatusStyle.apply(health, figures.health());
         StatusStyle.apply(this, figures.health());
+    }
+
+    /** Marks the card an operator was sent to (from a route on the Routes view) for a few seconds. */
+    void highlight() {
+        getStyleClass().remove(HIGHLIGHTED);
+        getStyleClass().add(HIGHLIGHTED);
+        highlightEnds.playFromStart();
     }
 }

@@ -1,23 +1,26 @@
 package io.orderflow.console.traffic;
 
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 
 import io.orderflow.console.Feed;
 import io.orderflow.console.Reachability;
-import io.orderflow.console.kafka.KafkaClients;
 import io.orderflow.console.ui.Banner;
 
 /** The topic traffic view: rates and their history above, the live tail below. */
-public final class TrafficView extends BorderPane implements AutoCloseable {
+public final class TrafficView extends BorderPane {
 
     private final LiveTailPane tail;
 
-    public TrafficView(Feed<TrafficSample> traffic, RateHistory history, KafkaClients clients, Reachability kafka) {
+    public TrafficView(Feed<TrafficSample> traffic, RateHistory history, LiveTail liveTail, Reachability kafka,
+                       Consumer<String> traceOrder) {
         setId("traffic-view");
         TopicRatesPane rates = new TopicRatesPane(history);
-        tail = new LiveTailPane(clients);
+        tail = new LiveTailPane(liveTail, traceOrder);
         traffic.subscribe(sample -> {
             rates.show(sample);
             tail.topicsAre(sample.topics().stream().map(TopicTraffic::topic).toList());
@@ -27,11 +30,10 @@ public final class TrafficView extends BorderPane implements AutoCloseable {
         split.setDividerPositions(0.42);
         setTop(Banner.whileDown("traffic-banner", kafka, "No traffic figures: Kafka at"));
         setCenter(split);
-        tail.start();
     }
 
-    @Override
-    public void close() {
-        tail.close();
+    /** Writes the tail's selected records as JSON lines, as the export button does after asking for a file. */
+    public void exportSelected(Path file) {
+        tail.export(file);
     }
 }

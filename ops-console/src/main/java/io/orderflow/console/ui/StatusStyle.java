@@ -19,15 +19,18 @@ public final class StatusStyle {
     private StatusStyle() {
     }
 
-    /** Maps a status name (OK, WARN, ERR, STOP, STALL, REWIND, UP, DOWN, ...) to its colour class. */
+    /**
+     * Maps a status name (OK, WARN, ERR, STOP, STALL, REWIND, UP, DOWN, replay job and Camel route states, ...) to
+     * its colour class.
+     */
     public static String classFor(String status) {
         if (status == null) {
             return null;
         }
         return switch (status) {
-            case "OK", "UP", "REPLAYED", "WOULD_REPLAY" -> OK;
-            case "WARN", "PENDING", "CONNECTING" -> WARN;
-            case "ERR", "STOP", "STALL", "REWIND", "DOWN", "REFUSED" -> ERR;
+            case "OK", "UP", "REPLAYED", "WOULD_REPLAY", "DONE", "Started" -> OK;
+            case "WARN", "PENDING", "CONNECTING", "CANCELLED", "CANCELLING", "Suspended" -> WARN;
+            case "ERR", "STOP", "STALL", "REWIND", "DOWN", "REFUSED", "FAILED", "INTERRUPTED", "Stopped" -> ERR;
             default -> UNKNOWN;
         };
     }

@@ -90,7 +90,7 @@ class OrderflowApiTest {
     void aReplaySendsItsSelectionAndReadsTheCountUnderEitherName() {
         body = "{\"dryRun\":true,\"requested\":2,\"accepted\":1,\"refused\":1,\"results\":["
                 + "{\"id\":\"a\",\"outcome\":\"WOULD_REPLAY\"},{\"id\":\"b\",\"outcome\":\"REFUSED\",\"reason\":\"loop\"}]}";
-        ReplayResult result = api("t").replay(ReplayRequest.ofIds(List.of("a", "b"), true)).join();
+        ReplayResult result = api("t").dryRun(ReplayRequest.ofIds(List.of("a", "b"), true)).join();
         assertThat(requests.get(0)).endsWith("{\"ids\":[\"a\",\"b\"],\"dryRun\":true}");
         assertThat(result.replayed()).isEqualTo(1);
         assertThat(result.accepted()).isEqualTo(1);

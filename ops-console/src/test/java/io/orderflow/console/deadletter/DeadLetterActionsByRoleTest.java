@@ -60,7 +60,8 @@ class DeadLetterActionsByRoleTest {
         OrderflowApi api = new OrderflowApi(URI.create("http://localhost:" + server.getAddress().getPort()),
                 Optional.of(new OperatorCredentials("Bearer t", "test")));
         DeadLetterView view = WaitForAsyncUtils.asyncFx(() -> {
-            DeadLetterView created = new DeadLetterView(api, new Reachability("test"), orderId -> { });
+            DeadLetterView created = new DeadLetterView(api, new Reachability("test"), orderId -> { },
+                    new ReplayJobWatch(api));
             new Scene(created, 1200, 700);
             created.applyCss(); // skins the controls, so the split panes hold their items and lookups find them
             created.refresh();

@@ -37,7 +37,8 @@ class TailBufferTest {
     }
 
     static EventRecord record(String topic, int partition, long offset, long timestamp) {
-        return new EventRecord(topic, partition, offset, timestamp, "key-" + offset, List.of(), new byte[10], 10,
+        return new EventRecord(topic, partition, offset, timestamp, "key-" + offset, ("key-" + offset).getBytes(), List.of(),
+                new byte[10], 10,
                 "OrderCreated", "order-" + offset);
     }
 }

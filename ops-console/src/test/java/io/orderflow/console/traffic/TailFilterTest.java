@@ -11,12 +11,12 @@ import io.orderflow.console.kafka.HeaderText;
 
 class TailFilterTest {
 
-    private final EventRecord created = new EventRecord("order-events", 0, 1, 1, "o-17", List.of(
+    private final EventRecord created = new EventRecord("order-events", 0, 1, 1, "o-17", "o-17".getBytes(), List.of(
             new HeaderText("eventType", "OrderCreated"), new HeaderText("correlationId", "corr-9")),
             new byte[0], 0, "OrderCreated", "o-17");
-    private final EventRecord cart = new EventRecord("cart-events", 0, 1, 1, "cart-3", List.of(),
+    private final EventRecord cart = new EventRecord("cart-events", 0, 1, 1, "cart-3", "cart-3".getBytes(), List.of(),
             new byte[0], 0, "CartCheckedOut", "o-17");
-    private final EventRecord poison = new EventRecord("order-events", 0, 2, 2, "k1", List.of(),
+    private final EventRecord poison = new EventRecord("order-events", 0, 2, 2, "k1", "k1".getBytes(), List.of(),
             new byte[0], 0, null, "k1");
 
     @Test

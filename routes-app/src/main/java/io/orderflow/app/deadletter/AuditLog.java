@@ -10,11 +10,14 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Who did what to which dead letter, and how it ended. Written for every replay, dry run and discard. */
+/**
+ * Who did what, and how it ended: every replay (per dead letter and per job), dry run and discard, and every route
+ * stopped, suspended, started or resumed.
+ */
 @Repository
 public class AuditLog {
 
-    public enum Action { REPLAY, DRY_RUN, DISCARD }
+    public enum Action { REPLAY, DRY_RUN, DISCARD, REPLAY_JOB, ROUTE_STOP, ROUTE_SUSPEND, ROUTE_START, ROUTE_RESUME }
 
     public record Entry(long id, Instant at, String actor, Action action, String deadLetterId, String outcome,
                         String detail) {

@@ -16,8 +16,8 @@ import io.orderflow.app.web.ApiRouteBuilder;
 import io.orderflow.app.web.JsonApi;
 
 /**
- * {@code /api/dead-letters}: list, group, replay, discard and audit. Every endpoint needs operator credentials
- * (enforced by the security filter chain), reads included, because payloads carry customer data.
+ * {@code /api/dead-letters}: list, count, replay (as jobs), discard and audit. Every endpoint needs operator
+ * credentials (enforced by the security filter chain), reads included, because payloads carry customer data.
  */
 @Component
 public class DeadLetterApi extends ApiRouteBuilder {
@@ -26,14 +26,16 @@ public class DeadLetterApi extends ApiRouteBuilder {
 
     private final DeadLetterStore store;
     private final DeadLetterActions actions;
+    private final ReplayJobs jobs;
     private final AuditLog audit;
     private final OrderflowProperties.DeadLetters settings;
 
-    public DeadLetterApi(JsonApi json, DeadLetterStore store, DeadLetterActions actions, AuditLog audit,
-                         OrderflowProperties properties) {
+    public DeadLetterApi(JsonApi json, DeadLetterStore store, DeadLetterActions actions, ReplayJobs jobs,
+                         AuditLog audit, OrderflowProperties properties) {
         super(json);
         this.store = store;
         this.actions = actions;
+        this.jobs = jobs;
         this.audit = audit;
         this.settings = properties.deadLetters();
     }
@@ -51,26 +53,53 @@ public class DeadLetterApi extends ApiRouteBuilder {
                     .param().name("page").type(RestParamType.query).description("from 0").required(false).endParam()
                     .param().name("size").type(RestParamType.query).description("1-200, default 50").required(false).endParam()
                     .to("direct:dead-letter-api-list")
-                .get("/summary").description("Counts by original topic and exception class").produces("application/json")
+                .get("/summary").description("Counts by original topic and exception class (bySource) and by the"
+                        + " consumer group that dead-lettered them (byConsumerGroup)").produces("application/json")
                     .to("direct:dead-letter-api-summary")
                 .get("/audit").description("Past replays, dry runs and discards, newest first").produces("application/json")
                     .to("direct:dead-letter-api-audit")
-                .post("/replay").description("Replay selected dead letters (ids, or a filter over pending ones) to"
-                        + " their original topic; dryRun reports without sending")
+                .post("/replay").description("Replay dead letters to their original topic as a job. dryRun reports"
+                        + " the verdicts and pins the selection (selectionId); a replay of a selectionId, ids or a"
+                        + " filter over pending ones answers 202 with the job and its Location")
                     .consumes("application/json").produces("application/json").type(DeadLetterRequests.Replay.class)
                     .to("direct:dead-letter-api-replay")
+                .get("/replay-jobs").description("Recent replay jobs, newest first").produces("application/json")
+                    .to("direct:dead-letter-api-jobs")
+                .get("/replay-jobs/{jobId}").description("A replay job's progress: selected, sent, refused, failed,"
+                        + " remaining, state").produces("application/json")
+                    .to("direct:dead-letter-api-job")
+                .delete("/replay-jobs/{jobId}").description("Cancel a replay job: queued ones at once, running ones"
+                        + " after the record in flight").produces("application/json")
+                    .to("direct:dead-letter-api-job-cancel")
                 .post("/discard").description("Mark dead letters resolved without replaying, with a reason")
                     .consumes("application/json").produces("application/json").type(DeadLetterRequests.Discard.class)
                     .to("direct:dead-letter-api-discard");
 
         from("direct:dead-letter-api-list").routeId("dead-letter-api-list").process(this::list);
         from("direct:dead-letter-api-summary").routeId("dead-letter-api-summary")
-                .process(exchange -> json.respond(exchange, 200, store.groups()));
+                .process(exchange -> json.respond(exchange, 200, Map.of("bySource", store.groups(),
+                        "byConsumerGroup", store.countsByConsumerGroup())));
         from("direct:dead-letter-api-audit").routeId("dead-letter-api-audit")
                 .process(exchange -> json.respond(exchange, 200,
                         audit.recent(json.intParam(exchange, "limit", 100, 1, 1000))));
         from("direct:dead-letter-api-replay").routeId("dead-letter-api-replay").process(this::replay);
         from("direct:dead-letter-api-discard").routeId("dead-letter-api-discard").process(this::discard);
+        from("direct:dead-letter-api-jobs").routeId("dead-letter-api-jobs")
+                .process(exchange -> json.respond(exchange, 200,
+                        jobs.recent(json.intParam(exchange, "limit", 20, 1, 200))));
+        from("direct:dead-letter-api-job").routeId("dead-letter-api-job").process(exchange -> {
+            String id = json.pathId(exchange, "jobId");
+            json.respond(exchange, 200, jobs.find(id).orElseThrow(() -> unknownJob(id)));
+        });
+        from("direct:dead-letter-api-job-cancel").routeId("dead-letter-api-job-cancel").process(exchange -> {
+            String id = json.pathId(exchange, "jobId");
+            ReplayJobs.Cancellation cancellation = jobs.cancel(id, AuthenticatedOperator.required(exchange).name());
+            ReplayJobStore.Job job = cancellation.job().orElseThrow(() -> unknownJob(id));
+            if (!cancellation.cancelled()) {
+                throw ApiException.conflict("job " + id + " is " + job.state() + ": nothing to cancel");
+            }
+            json.respond(exchange, 202, job);
+        });
     }
 
     private void list(Exchange exchange) {
@@ -92,10 +121,37 @@ public class DeadLetterApi extends ApiRouteBuilder {
     private void replay(Exchange exchange) {
         String actor = AuthenticatedOperator.required(exchange).name();
         DeadLetterRequests.Replay request = json.read(exchange, DeadLetterRequests.Replay.class);
-        List<DeadLetterStore.Stored> selected = select(request.ids(), request.filter());
         int rate = request.ratePerSecond() == null ? settings.defaultReplayRatePerSecond()
                 : Math.min(request.ratePerSecond(), settings.maxReplayRatePerSecond());
-        json.respond(exchange, 200, actions.replay(selected, request.dryRun(), rate, actor));
+        if (request.selectionId() != null) {
+            if (request.dryRun() || request.ids() != null || request.filter() != null) {
+                throw ApiException.badRequest("'selectionId' confirms a dry run: give it alone, with ratePerSecond");
+            }
+            ReplayJobs.Confirmation confirmation = jobs.confirm(request.selectionId(), rate, actor);
+            ReplayJobStore.Job job = confirmation.job().orElseThrow(() -> ApiException.notFound(
+                    "no dry run with selection " + request.selectionId() + " (dry runs are kept for 24 hours)"));
+            if (!confirmation.started()) {
+                throw ApiException.conflict("selection " + job.id() + " was already confirmed: job " + job.state());
+            }
+            accepted(exchange, job);
+            return;
+        }
+        List<DeadLetterStore.Stored> selected = select(request.ids(), request.filter());
+        if (request.dryRun()) {
+            json.respond(exchange, 200, jobs.plan(selected, actor));
+        } else {
+            accepted(exchange, jobs.start(selected, rate, actor));
+        }
+    }
+
+    /** 202: the job runs in the background; its Location reports the progress. */
+    private void accepted(Exchange exchange, ReplayJobStore.Job job) {
+        json.respond(exchange, 202, job);
+        exchange.getMessage().setHeader("Location", "/api/dead-letters/replay-jobs/" + job.id());
+    }
+
+    private static ApiException unknownJob(String id) {
+        return ApiException.notFound("no replay job " + id);
     }
 
     private void discard(Exchange exchange) {

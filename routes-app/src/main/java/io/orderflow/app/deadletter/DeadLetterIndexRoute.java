@@ -3,8 +3,10 @@ package io.orderflow.app.deadletter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.kafka.common.header.Headers;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,16 +75,20 @@ public class DeadLetterIndexRoute extends RouteBuilder {
         if (payload == null) {
             payload = new byte[0];
         }
+        // the record's own headers, in order and with their bytes, rather than Camel's copy of them
+        List<DeadLetterStore.RawHeader> recordHeaders = new ArrayList<>();
+        Headers kafkaHeaders = m.getHeader(KafkaConstants.HEADERS, Headers.class);
+        if (kafkaHeaders != null) {
+            kafkaHeaders.forEach(h -> recordHeaders.add(new DeadLetterStore.RawHeader(h.key(),
+                    h.value() == null ? new byte[0] : h.value())));
+        }
         Map<String, byte[]> raw = new LinkedHashMap<>();
-        m.getHeaders().forEach((name, value) -> {
-            if (value instanceof byte[] bytes) {
-                raw.put(name, bytes);
-            }
-        });
+        recordHeaders.forEach(h -> raw.put(h.name(), h.value()));
         String dltTopic = m.getHeader(KafkaConstants.TOPIC, String.class);
         int partition = m.getHeader(KafkaConstants.PARTITION, Integer.class);
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
-        String key = m.getHeader(KafkaConstants.KEY, String.class);
+        byte[] keyBytes = m.getHeader(KafkaConstants.KEY, byte[].class);
+        String key = keyBytes == null ? null : new String(keyBytes, StandardCharsets.UTF_8);
         String originalTopic = DltHeaders.readUtf8(raw.get(DltHeaders.ORIGINAL_TOPIC));
         if (originalTopic == null) {
             originalTopic = dltTopic.substring(0, dltTopic.length() - Topic.DLT_SUFFIX.length());
@@ -109,7 +116,7 @@ public class DeadLetterIndexRoute extends RouteBuilder {
                 Instant.ofEpochMilli(failedAt != null ? failedAt : m.getHeader(KafkaConstants.TIMESTAMP, Long.class)),
                 key, orderId, eventType, null, readable(raw), replayCount == null ? 0 : replayCount,
                 DeadLetter.State.PENDING, null, null, null);
-        store.insertIfAbsent(deadLetter, payload);
+        store.insertIfAbsent(new DeadLetterStore.Stored(deadLetter, payload, keyBytes, recordHeaders));
     }
 
     private JsonNode parse(byte[] payload) {

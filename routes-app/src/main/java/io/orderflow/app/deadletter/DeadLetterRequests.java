@@ -23,9 +23,12 @@ public final class DeadLetterRequests {
         }
     }
 
-    /** Either {@code ids} or {@code filter}; a filter selects pending dead letters only. */
+    /**
+     * Either {@code ids} or {@code filter} (a filter selects pending dead letters only), or the {@code selectionId}
+     * of a dry run to confirm exactly what it selected.
+     */
     public record Replay(@Size(max = 10_000) List<@NotBlank String> ids, @Valid Filter filter, boolean dryRun,
-                         @Positive @Max(10_000) Integer ratePerSecond) {
+                         @Positive @Max(10_000) Integer ratePerSecond, @Size(max = 36) String selectionId) {
     }
 
     public record Discard(@NotEmpty @Size(max = 10_000) List<@NotBlank String> ids,

@@ -32,15 +32,26 @@ public class DeadLetterStore {
     public record Group(String originalTopic, String exceptionClass, long pending, long total) {
     }
 
-    /** A stored record with the exact bytes to resend on replay. */
-    public record Stored(DeadLetter deadLetter, byte[] payload) {
+    /** Dead letters written by one consumer group, and when its latest one failed. */
+    public record GroupCount(String consumerGroup, long pending, long total, Instant lastFailedAt) {
+    }
+
+    /** A header as it was on the DLT record (JSON writes the bytes as base64). */
+    public record RawHeader(String name, byte[] value) {
+    }
+
+    /**
+     * A stored record with the exact bytes to resend on replay: value, key and headers as they were on the DLT.
+     * {@code key} and {@code headers} are null for records indexed before the raw columns existed.
+     */
+    public record Stored(DeadLetter deadLetter, byte[] payload, byte[] key, List<RawHeader> headers) {
     }
 
     private static final String COLUMNS = """
             id, dlt_topic, dlt_partition, dlt_offset, original_topic, original_partition, original_offset,
             original_timestamp, consumer_group, route_id, exception_class, exception_message, stacktrace, attempts,
             failed_at, record_key, order_id, event_type, payload, headers_json, replay_count, state, resolution,
-            resolved_by, resolved_at""";
+            resolved_by, resolved_at, record_key_bytes, headers_raw""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -51,20 +62,22 @@ public class DeadLetterStore {
     }
 
     /** Idempotent: re-reading a DLT record after a restart or rebalance adds nothing. */
-    public boolean insertIfAbsent(DeadLetter d, byte[] payload) {
+    public boolean insertIfAbsent(Stored stored) {
+        DeadLetter d = stored.deadLetter();
         boolean exists = jdbc.sql("select count(*) from dead_letters where id = ?").param(d.id())
                 .query(Long.class).single() > 0;
         if (exists) {
             return false;
         }
         jdbc.sql("insert into dead_letters (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.dltTopic(), d.dltPartition(), d.dltOffset(), d.originalTopic(),
                         d.originalPartition(), d.originalOffset(), utc(d.originalTimestamp()), d.consumerGroup(),
                         d.routeId(), truncate(d.exceptionClass(), 500), truncate(d.exceptionMessage(), 4000),
                         d.stacktrace(), d.attempts(), utc(d.failedAt()), truncate(d.key(), 1000),
-                        truncate(d.orderId(), 255), truncate(d.eventType(), 100), payload, json(d.headers()),
-                        d.replayCount(), d.state().name(), null, null, null)
+                        truncate(d.orderId(), 255), truncate(d.eventType(), 100), stored.payload(),
+                        json(d.headers()), d.replayCount(), d.state().name(), null, null, null, stored.key(),
+                        stored.headers() == null ? null : json(stored.headers()))
                 .update();
         return true;
     }
@@ -121,6 +134,18 @@ public class DeadLetterStore {
                 .list();
     }
 
+    /** Counts per original consumer group: what a stage has dead-lettered, for the console's stage figures. */
+    public List<GroupCount> countsByConsumerGroup() {
+        return jdbc.sql("""
+                select coalesce(consumer_group, '(unknown)') as consumer_group,
+                       sum(case when state = 'PENDING' then 1 else 0 end) as pending, count(*) as total,
+                       max(failed_at) as last_failed_at
+                from dead_letters group by coalesce(consumer_group, '(unknown)') order by 1""")
+                .query((rs, row) -> new GroupCount(rs.getString("consumer_group"), rs.getLong("pending"),
+                        rs.getLong("total"), read(rs, "last_failed_at")))
+                .list();
+    }
+
     private static String where(DeadLetterFilter filter, List<Object> params) {
         List<String> clauses = new ArrayList<>();
         if (filter.topic() != null) {
@@ -163,12 +188,13 @@ public class DeadLetterStore {
                 new String(payload, StandardCharsets.UTF_8), headers(rs.getString("headers_json")),
                 rs.getInt("replay_count"), DeadLetter.State.valueOf(rs.getString("state")),
                 rs.getString("resolution"), rs.getString("resolved_by"), read(rs, "resolved_at"));
-        return new Stored(d, payload);
+        String rawHeaders = rs.getString("headers_raw");
+        return new Stored(d, payload, rs.getBytes("record_key_bytes"), rawHeaders == null ? null : rawHeaders(rawHeaders));
     }
 
-    private String json(Map<String, String> headers) {
+    private String json(Object value) {
         try {
-            return mapper.writeValueAsString(headers);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -180,6 +206,15 @@ public class DeadLetterStore {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt headers_json", e);
+        }
+    }
+
+    private List<RawHeader> rawHeaders(String json) {
+        try {
+            return mapper.readValue(json, new TypeReference<List<RawHeader>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt headers_raw", e);
         }
     }
 

@@ -28,8 +28,10 @@ public class OrderQueries {
     public record Step(String status, Instant at, String topic, int partition, long offset, boolean late) {
     }
 
-    public record OrderDetails(String orderId, String customerId, List<Item> items, BigDecimal total, String status,
-                               Instant createdAt, Instant updatedAt, String correlationId, List<Step> timeline) {
+    /** {@code cartId}: the cart the order was checked out from, null for an order placed directly. */
+    public record OrderDetails(String orderId, String customerId, String cartId, List<Item> items, BigDecimal total,
+                               String status, Instant createdAt, Instant updatedAt, String correlationId,
+                               List<Step> timeline) {
     }
 
     public record OrderSummary(String orderId, String customerId, BigDecimal total, String status,
@@ -44,11 +46,12 @@ public class OrderQueries {
 
     public Optional<OrderDetails> find(String orderId) {
         return jdbc.sql("""
-                select order_id, customer_id, total, status, created_at, updated_at, correlation_id
+                select order_id, customer_id, total, status, created_at, updated_at, correlation_id,
+                       (select min(cart_id) from carts where carts.order_id = orders.order_id) as cart_id
                 from orders where order_id = ?""")
                 .param(orderId)
                 .query((rs, row) -> new OrderDetails(rs.getString("order_id"), rs.getString("customer_id"),
-                        items(orderId), rs.getBigDecimal("total"), rs.getString("status"), read(rs, "created_at"),
+                        rs.getString("cart_id"), items(orderId), rs.getBigDecimal("total"), rs.getString("status"), read(rs, "created_at"),
                         read(rs, "updated_at"), rs.getString("correlation_id"), timeline(orderId)))
                 .optional();
     }

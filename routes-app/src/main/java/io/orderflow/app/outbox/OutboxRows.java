@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -20,7 +21,7 @@ import io.orderflow.outbox.OutboxRecord;
 
 /** The relay's side of the outbox table: the next rows of its shards, and removing or parking them. */
 @Repository
-class OutboxRows {
+public class OutboxRows {
 
     private final JdbcClient jdbc;
     private final OutboxHeaders headers;
@@ -75,23 +76,29 @@ class OutboxRows {
     }
 
     Backlog backlog() {
-        return jdbc.sql("select sum(case when parked_at is null then 1 else 0 end),"
-                        + " sum(case when parked_at is null then 0 else 1 end),"
-                        + " min(case when parked_at is null then created_at end) from outbox")
+        Map<String, TopicBacklog> byTopic = new TreeMap<>();
+        jdbc.sql("select topic, count(*), min(created_at) from outbox where parked_at is null group by topic")
                 .query(rs -> {
-                    rs.next();
                     Instant oldest = read(rs, 3);
-                    return new Backlog(rs.getLong(1), rs.getLong(2),
-                            oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant()));
+                    byTopic.put(rs.getString(1), new TopicBacklog(rs.getLong(2),
+                            oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant())));
                 });
+        long parked = jdbc.sql("select count(*) from outbox where parked_at is not null").query(Long.class).single();
+        return new Backlog(byTopic.values().stream().mapToLong(TopicBacklog::depth).sum(), parked,
+                byTopic.values().stream().map(TopicBacklog::oldest).max(Duration::compareTo).orElse(Duration.ZERO),
+                byTopic);
     }
 
     /**
      * What waits in the outbox.
      *
-     * @param oldest age of the oldest row waiting to be published (parked ones wait for an operator instead)
+     * @param oldest  age of the oldest row waiting to be published (parked ones wait for an operator instead)
+     * @param byTopic the same for each topic that has rows waiting
      */
-    record Backlog(long depth, long parked, Duration oldest) {
-        static final Backlog EMPTY = new Backlog(0, 0, Duration.ZERO);
+    public record Backlog(long depth, long parked, Duration oldest, Map<String, TopicBacklog> byTopic) {
+        static final Backlog EMPTY = new Backlog(0, 0, Duration.ZERO, Map.of());
+    }
+
+    public record TopicBacklog(long depth, Duration oldest) {
     }
 }

@@ -1,4 +1,4 @@
-package io.orderflow.console.deadletter;
+package io.orderflow.console.ui;
 
 import java.util.List;
 
@@ -9,32 +9,33 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * Shows a pending action (a dry run's verdict, a discard) with confirm and cancel, in place rather than in a
- * dialog, so the operator still sees the list the action is about. Hidden while nothing is pending.
+ * Shows a pending action (a dry run's verdict, a discard, stopping a route) with confirm and cancel, in place rather
+ * than in a dialog, so the operator still sees what the action is about. Hidden while nothing is pending.
  */
-final class ConfirmationBar extends VBox {
+public final class ConfirmationBar extends VBox {
 
     /** Per-item lines shown; a whole group can hold hundreds. */
     static final int MAX_LINES = 6;
 
-    ConfirmationBar(ObjectProperty<PendingAction> pending, Runnable confirm, Runnable cancel) {
-        setId("dlt-confirmation");
+    /** Node ids start with {@code idPrefix}: {@code <prefix>-confirmation}, {@code -confirm}, {@code -cancel}. */
+    public ConfirmationBar(String idPrefix, ObjectProperty<PendingAction> pending, Runnable confirm, Runnable cancel) {
+        setId(idPrefix + "-confirmation");
         getStyleClass().addAll("confirmation", "status-warn");
         Label summary = new Label();
-        summary.setId("dlt-confirmation-summary");
+        summary.setId(idPrefix + "-confirmation-summary");
         summary.getStyleClass().add("detail-title");
         summary.setWrapText(true);
         summary.setMinHeight(USE_PREF_SIZE);
         Label details = new Label();
-        details.setId("dlt-confirmation-details");
+        details.setId(idPrefix + "-confirmation-details");
         details.setWrapText(true);
         details.setMinHeight(USE_PREF_SIZE);
         Button yes = new Button();
-        yes.setId("dlt-confirm");
+        yes.setId(idPrefix + "-confirm");
         yes.setDefaultButton(true);
         yes.setOnAction(e -> confirm.run());
         Button no = new Button("Cancel");
-        no.setId("dlt-cancel");
+        no.setId(idPrefix + "-cancel");
         no.setCancelButton(true);
         no.setOnAction(e -> cancel.run());
         HBox buttons = new HBox(yes, no);
