@@ -101,7 +101,7 @@ public final class Console implements AutoCloseable {
         RouteBoard routes = new RouteBoard(api);
         DeadLetterView deadLetterView = new DeadLetterView(api, app, this::trace, replayJobs);
         pipelineView = new PipelineView(traffic, rates, lag, deadLetters, orders, alerts, kafka, app,
-                this::pickOrder);
+                this::pickOrder, routes.reportProperty());
         traceView = new TraceView(traces);
 
         add(View.OVERVIEW, pipelineView);

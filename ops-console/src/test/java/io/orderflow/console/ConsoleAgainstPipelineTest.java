@@ -131,6 +131,8 @@ class ConsoleAgainstPipelineTest {
             console.awaitText("stage-delivery-lag", "0"::equals);
             console.awaitText("stage-delivery-health", "OK"::equals);
             assertThat(console.text("stage-order-dlt")).isEqualTo("0");
+            // the app reports each stage's outbox: events committed and not yet published
+            console.awaitText("stage-payment-outbox", text -> text.matches("\\d+.*"));
             assertThat(console.text("stage-cart-in")).isEqualTo("REST");
         }
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
@@ -14,6 +15,7 @@ import javafx.scene.layout.VBox;
 
 import io.orderflow.console.Feed;
 import io.orderflow.console.Reachability;
+import io.orderflow.console.api.RouteReport;
 import io.orderflow.console.deadletter.DeadLetterTally;
 import io.orderflow.console.lag.Alert;
 import io.orderflow.console.lag.AlertCell;
@@ -39,9 +41,11 @@ public final class PipelineView extends VBox {
 
     public PipelineView(Feed<TrafficSample> trafficFeed, RateHistory rates, Feed<LagReport> lagFeed,
                         Feed<DeadLetterTally> tallyFeed, Feed<Map<String, Long>> ordersFeed, AlertLog alerts,
-                        Reachability kafka, Reachability app, Consumer<String> openOrders) {
+                        Reachability kafka, Reachability app, Consumer<String> openOrders,
+                        ObservableValue<RouteReport> routes) {
         setId("overview-view");
         orders = new OrdersByStatus(openOrders);
+        routes.addListener((obs, old, report) -> showOutboxes(report));
         getStyleClass().add("pane");
 
         HBox flow = new HBox();
@@ -122,5 +126,16 @@ public final class PipelineView extends VBox {
     private void refresh() {
         Instant now = Instant.now();
         cards.forEach((stage, card) -> card.show(StageFigures.of(stage, traffic, lag, tally, now)));
+    }
+
+    private void showOutboxes(RouteReport report) {
+        if (report == null) {
+            return;
+        }
+        for (RouteReport.StageOutbox stage : report.stages()) {
+            cards.entrySet().stream()
+                    .filter(card -> card.getKey().name().equalsIgnoreCase(stage.stage()))
+                    .forEach(card -> card.getValue().showOutbox(stage.outbox()));
+        }
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
+import io.orderflow.console.api.RouteReport;
 import io.orderflow.console.ui.Format;
 import io.orderflow.console.ui.StatusStyle;
 
@@ -28,6 +29,7 @@ final class StageCard extends VBox {
     private final Label out = new Label();
     private final Label lag = new Label();
     private final Label deadLetters = new Label();
+    private final Label outbox = new Label(Format.NONE);
     private final Label note = new Label();
 
     StageCard(Stage stage) {
@@ -42,6 +44,7 @@ final class StageCard extends VBox {
         out.setId(id + "-out");
         lag.setId(id + "-lag");
         deadLetters.setId(id + "-dlt");
+        outbox.setId(id + "-outbox");
         health.setId(id + "-health");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
@@ -61,6 +64,7 @@ final class StageCard extends VBox {
         figures.addRow(1, caption("out"), out);
         figures.addRow(2, caption("lag"), lag);
         figures.addRow(3, caption("dead letters"), deadLetters);
+        figures.addRow(4, caption("outbox"), outbox);
         setAlignment(Pos.TOP_LEFT);
         getChildren().setAll(title, health, caption("reads"), reads, caption("writes"), writes, figures, note);
     }
@@ -69,6 +73,11 @@ final class StageCard extends VBox {
         Label label = new Label(text);
         label.getStyleClass().add("caption");
         return label;
+    }
+
+    /** Events the stage committed and the app has not published yet (its outbox), as the app last reported. */
+    void showOutbox(RouteReport.Outbox waiting) {
+        outbox.setText(RouteReport.Outbox.describe(waiting));
     }
 
     void show(StageFigures figures) {

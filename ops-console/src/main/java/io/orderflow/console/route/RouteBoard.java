@@ -4,6 +4,7 @@ import java.util.List;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -85,7 +86,8 @@ public final class RouteBoard {
         pending.set(null);
     }
 
-    ObjectProperty<RouteReport> reportProperty() {
+    /** The latest report; the overview shows each stage's outbox from it. */
+    public ReadOnlyObjectProperty<RouteReport> reportProperty() {
         return report;
     }
 

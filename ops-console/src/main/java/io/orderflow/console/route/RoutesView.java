@@ -206,11 +206,7 @@ public final class RoutesView extends BorderPane {
 
     /** The outbox's depth and the age of its oldest entry; a dash while the app does not report it. */
     static String outbox(RouteReport.Outbox outbox) {
-        if (outbox == null) {
-            return Format.NONE;
-        }
-        return Format.count(outbox.depth()) + (outbox.oldestAgeSeconds() == null ? ""
-                : " · oldest " + Format.millis(outbox.oldestAgeSeconds() * 1000));
+        return RouteReport.Outbox.describe(outbox);
     }
 
     private static String lastFailure(RouteStats route) {
