@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,12 +70,27 @@ public abstract class AppTestSupport {
             "orderflow-delivery", "orderflow-deadletters");
     static final TestIdentityProvider IDP = new TestIdentityProvider(tempDir());
 
-    /** Each application context (test classes with other settings get their own) has a data directory of its own. */
+    @BeforeAll
+    static void databaseAvailable() {
+        TestDatabase.assumeAvailable();
+    }
+
+    /**
+     * Each application context (test classes with other settings get their own) has a data directory of its own, and
+     * in the PostgreSQL run a database of its own.
+     */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         Path dataDir = tempDir();
         registry.add("orderflow.data-dir", dataDir::toString);
+        if (TestDatabase.postgres()) {
+            TestDatabase database = TestDatabase.create(dataDir);
+            registry.add("spring.datasource.url", database::url);
+            registry.add("spring.datasource.username", database::username);
+            registry.add("spring.datasource.password", database::password);
+        }
     }
+
 
     @DynamicPropertySource
     static void operators(DynamicPropertyRegistry registry) {
