@@ -39,6 +39,7 @@ public record OrderflowProperties(
     public record Kafka(@DefaultValue Embedded embedded,
                         @DefaultValue("3") int partitions,
                         @DefaultValue("1") short replicationFactor,
+                        Integer minInsyncReplicas,
                         Map<String, String> clientProperties) {
         public Kafka {
             clientProperties = clientProperties == null ? Map.of() : clientProperties;

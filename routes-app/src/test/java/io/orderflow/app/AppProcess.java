@@ -32,6 +32,7 @@ final class AppProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<String> extraArgs;
     private Process process;
+    private String maxHeap = "512m";
 
     /** With the tests' operator token. */
     AppProcess(Path dataDir, Path log, String... extraArgs) {
@@ -52,23 +53,26 @@ final class AppProcess implements AutoCloseable {
         return new AppProcess(dataDir, log, environment, List.of(args));
     }
 
+    /** A smaller heap than the default 512 MiB, for runs of several instances side by side. */
+    AppProcess withHeap(String maxHeap) {
+        this.maxHeap = maxHeap;
+        return this;
+    }
+
     AppProcess start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", applicationClassPath(),
-                OrderflowApplication.class.getName(),
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + httpPort,
                 "--orderflow.kafka.embedded.port=" + kafkaPort,
                 "--orderflow.data-dir=" + dataDir));
-        command.addAll(extraArgs);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        args.addAll(extraArgs);
+        ProcessBuilder builder = java(maxHeap, applicationClassPath(), OrderflowApplication.class, args, log);
         builder.environment().remove("ORDERFLOW_OPERATOR_TOKEN");
         builder.environment().putAll(environment);
         process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
-        // a generous bound: on a machine saturated by other processes the application took 90 s to start
-        await().atMost(180, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(250)).until(() -> {
+        // minutes, not seconds: on a machine saturated by other processes one instance took 90 s to start, and
+        // three instances and three brokers starting together took 190 s
+        await().atMost(5, TimeUnit.MINUTES).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("application exited with " + process.exitValue() + "; see " + log);
             }
@@ -103,6 +107,16 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** A JVM like this one running {@code main}, its output appended to {@code log}. */
+    static ProcessBuilder java(String maxHeap, String classPath, Class<?> main, List<String> args, Path log) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap, "-cp", classPath, main.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
     /** The test run's class path without the test classes, so the application logs as it does in production. */
     private static String applicationClassPath() {
         String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
@@ -117,7 +131,7 @@ final class AppProcess implements AutoCloseable {
         return all;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

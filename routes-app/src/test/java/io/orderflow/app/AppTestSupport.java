@@ -14,20 +14,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,16 +63,27 @@ public abstract class AppTestSupport {
     /** Named operators, one per role, with these passwords (bcrypt hashes are made at start, see operators()). */
     static final Map<String, String> OPERATORS = Map.of("vera", "viewer", "otto", "operator", "ada", "admin");
     static final String PASSWORD_SUFFIX = "-secret-pw";
-    /** Every consumer group the application owns: the four stages and the dead-letter index. */
-    static final List<String> GROUPS = List.of("orderflow-order", "orderflow-payment", "orderflow-dispatch",
-            "orderflow-delivery", "orderflow-deadletters");
     static final TestIdentityProvider IDP = new TestIdentityProvider(tempDir());
 
-    /** Each application context (test classes with other settings get their own) has a data directory of its own. */
+    @BeforeAll
+    static void databaseAvailable() {
+        TestDatabase.assumeAvailable();
+    }
+
+    /**
+     * Each application context (test classes with other settings get their own) has a data directory of its own, and
+     * in the PostgreSQL run a database of its own.
+     */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         Path dataDir = tempDir();
         registry.add("orderflow.data-dir", dataDir::toString);
+        if (TestDatabase.postgres()) {
+            TestDatabase database = TestDatabase.create(dataDir);
+            registry.add("spring.datasource.url", database::url);
+            registry.add("spring.datasource.username", database::username);
+            registry.add("spring.datasource.password", database::password);
+        }
     }
 
     @DynamicPropertySource
@@ -189,40 +197,7 @@ public abstract class AppTestSupport {
     }
 
     protected long totalLag() throws Exception {
-        long lag = 0;
-        for (String group : GROUPS) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (TopicPartition tp : partitionsReadBy(group)) {
-                latest.put(tp, OffsetSpec.latest());
-            }
-            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-            for (var entry : ends.entrySet()) {
-                OffsetAndMetadata done = committed.get(entry.getKey());
-                lag += entry.getValue().offset() - (done == null ? 0 : done.offset());
-            }
-        }
-        return lag;
-    }
-
-    private Set<TopicPartition> partitionsReadBy(String group) throws Exception {
-        List<String> read = switch (group) {
-            case "orderflow-order" -> names(Topic.CART, Topic.PAYMENT, Topic.DISPATCH, Topic.DELIVERY);
-            case "orderflow-payment" -> names(Topic.ORDER);
-            case "orderflow-dispatch" -> names(Topic.PAYMENT);
-            case "orderflow-delivery" -> names(Topic.DISPATCH);
-            default -> java.util.Arrays.stream(Topic.values()).map(Topic::deadLetterTopic).toList();
-        };
-        var described = admin.describeTopics(read).allTopicNames()
-                .get(10, TimeUnit.SECONDS);
-        return described.values().stream()
-                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                .collect(Collectors.toSet());
-    }
-
-    private static List<String> names(Topic... topics) {
-        return java.util.Arrays.stream(topics).map(Topic::topicName).toList();
+        return GroupLag.total(admin);
     }
 
     protected Map<String, Long> endOffsets() throws Exception {

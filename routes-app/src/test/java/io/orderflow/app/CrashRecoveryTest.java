@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,13 +33,16 @@ class CrashRecoveryTest {
 
     @Test
     void killedWithOrdersInFlightThenRestartedEveryOrderCompletesOnce() throws Exception {
+        TestDatabase.assumeAvailable();
         Path dataDir = Files.createTempDirectory("orderflow-crash-");
+        TestDatabase database = TestDatabase.create(dataDir);
+        String[] databaseArgs = database.applicationArguments().toArray(String[]::new);
         Path log = Path.of("target", "crash-recovery-app.log").toAbsolutePath();
         Files.deleteIfExists(log);
         List<String> orderIds = new ArrayList<>();
         String deliveredBeforeCrash;
 
-        AppProcess first = new AppProcess(dataDir, log).start();
+        AppProcess first = new AppProcess(dataDir, log, databaseArgs).start();
         try {
             deliveredBeforeCrash = place(first, "before-crash");
             await().atMost(30, TimeUnit.SECONDS).until(() -> "DELIVERED".equals(status(first, deliveredBeforeCrash)));
@@ -59,7 +61,7 @@ class CrashRecoveryTest {
             first.kill();
         }
 
-        try (AppProcess second = new AppProcess(dataDir, log).start()) {
+        try (AppProcess second = new AppProcess(dataDir, log, databaseArgs).start()) {
             await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).until(() ->
                     orderIds.stream().allMatch(id -> isFinal(status(second, id))));
             assertThat(status(second, deliveredBeforeCrash)).isEqualTo("DELIVERED");
@@ -70,7 +72,7 @@ class CrashRecoveryTest {
             assertThat(timeline).hasSize(4);
         }
 
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/orderflow"), "sa", "")) {
+        try (Connection db = database.connect()) {
             for (String table : List.of("payments", "shipments", "deliveries")) {
                 assertThat(single(db, "select count(*) from (select order_id from " + table
                         + " group by order_id having count(*) > 1) dup")).as("duplicate " + table).isZero();

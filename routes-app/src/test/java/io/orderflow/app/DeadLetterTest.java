@@ -140,8 +140,10 @@ class DeadLetterTest extends AppTestSupport {
             // while the payment stage is away, an order and a poison record queue up behind each other, so the
             // restarted consumer reads them in one batch of one partition
             orderId = placeOrder("batch-mate", "7.00");
-            ConsumerRecord<String, byte[]> created = topics().read(Topic.ORDER.topicName(),
-                    r -> orderId.equals(r.key())).get(0);
+            // the outbox relay publishes it after the commit, not before the request returns
+            ConsumerRecord<String, byte[]> created = await().atMost(30, TimeUnit.SECONDS).until(
+                    () -> topics().read(Topic.ORDER.topicName(), r -> orderId.equals(r.key())),
+                    records -> !records.isEmpty()).get(0);
             faults.set(DeadLetterRoute.FAULT_STAGE, new FaultSettings(1.0, null, 0));
             poison = producer.send(new ProducerRecord<>(Topic.ORDER.topicName(), created.partition(),
                     "batch-poison-" + UUID.randomUUID(), "{".getBytes(StandardCharsets.UTF_8))).get();

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.order.NewOrderRequest;
 import io.orderflow.app.order.OrderPlacement;
+import io.orderflow.app.outbox.LiveInstances;
 import io.orderflow.order.OrderRoutes;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
@@ -29,7 +30,8 @@ import io.orderflow.reliability.FaultSettings;
  * Demo mode ({@code orderflow.demo.enabled=true}): a steady stream of orders through the same path as
  * {@code POST /api/orders}, with transient faults on every stage, some orders over the payment limit, and some
  * "poison" customers the payment stage rejects permanently, so the console has traffic, retries, declined
- * payments and dead letters to show.
+ * payments and dead letters to show. With several instances on one database each places its share of the rate
+ * (one in as many as are alive), so the demo's rate is the shop's whatever the number of instances.
  */
 @Component
 @ConditionalOnProperty(name = "orderflow.demo.enabled", havingValue = "true")
@@ -45,14 +47,17 @@ public class DemoTraffic implements AutoCloseable {
     private final FaultInjector faults;
     private final OrderflowProperties.Demo demo;
     private final BigDecimal paymentLimit;
+    private final LiveInstances liveInstances;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-traffic");
         thread.setDaemon(true);
         return thread;
     });
 
-    public DemoTraffic(OrderPlacement placement, FaultInjector faults, OrderflowProperties properties) {
+    public DemoTraffic(OrderPlacement placement, FaultInjector faults, OrderflowProperties properties,
+                       LiveInstances liveInstances) {
         this.placement = placement;
+        this.liveInstances = liveInstances;
         this.faults = faults;
         this.demo = properties.demo();
         this.paymentLimit = properties.payment().limit();
@@ -73,6 +78,10 @@ public class DemoTraffic implements AutoCloseable {
 
     private void placeOne() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        // every instance with demo mode on takes its share, so the shop gets orders-per-second in all
+        if (random.nextDouble() * liveInstances.count() >= 1) {
+            return;
+        }
         boolean poison = random.nextDouble() < demo.poisonRate();
         boolean overLimit = !poison && random.nextDouble() < 0.05;
         String customer = (poison ? POISON_CUSTOMER : "demo-customer-") + random.nextInt(1000);

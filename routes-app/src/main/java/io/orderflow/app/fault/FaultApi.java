@@ -1,10 +1,12 @@
 package io.orderflow.app.fault;
 
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
+import io.orderflow.app.InstanceId;
 import io.orderflow.app.security.AuthenticatedOperator;
 import io.orderflow.app.web.ApiException;
 import io.orderflow.app.web.ApiRouteBuilder;
@@ -17,7 +19,11 @@ import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.FaultSettings;
 
-/** {@code /api/faults}: read and change injected faults at run time (viewers read, admins change). */
+/**
+ * {@code /api/faults}: read and change injected faults at run time (viewers read, admins change). Faults live in
+ * the memory of the instance that was called, not in the shared database: a rehearsal can break one instance of
+ * several. Every answer names that instance, so a call through a load balancer does not pass for a cluster-wide one.
+ */
 @Component
 public class FaultApi extends ApiRouteBuilder {
 
@@ -25,16 +31,26 @@ public class FaultApi extends ApiRouteBuilder {
             DeliveryRoutes.STAGE, DeadLetterRoute.FAULT_STAGE);
 
     private final FaultInjector faults;
+    private final InstanceId instance;
 
-    public FaultApi(JsonApi json, FaultInjector faults) {
+    public FaultApi(JsonApi json, FaultInjector faults, InstanceId instance) {
         super(json);
         this.faults = faults;
+        this.instance = instance;
+    }
+
+    /** What every fault endpoint answers: the faults of this instance, and which instance that is. */
+    record InstanceFaults(String instance, String scope, Map<String, FaultSettings> faults) {
+    }
+
+    private InstanceFaults active() {
+        return new InstanceFaults(instance.name(), "this instance only", faults.active());
     }
 
     @Override
     protected void configureApi() {
         rest("/api/faults").description("Fault injection for tests, demos and incident rehearsals")
-                .get().description("Active faults by stage").produces("application/json")
+                .get().description("Active faults by stage, on the instance called").produces("application/json")
                     .to("direct:fault-api-list")
                 .put("/{stage}").description("Set the faults of one stage: order, payment, dispatch, delivery or"
                         + " dead-letter").consumes("application/json").produces("application/json")
@@ -44,20 +60,20 @@ public class FaultApi extends ApiRouteBuilder {
                     .to("direct:fault-api-clear");
 
         from("direct:fault-api-list").routeId("fault-api-list")
-                .process(exchange -> json.respond(exchange, 200, faults.active()));
+                .process(exchange -> json.respond(exchange, 200, active()));
         from("direct:fault-api-set").routeId("fault-api-set").process(exchange -> {
             String stage = stage(exchange);
             FaultSettings settings = json.read(exchange, FaultSettings.class);
             faults.set(stage, settings);
-            log.warn("faults at stage {} set to {} by {}", stage, settings,
+            log.warn("faults at stage {} of this instance set to {} by {}", stage, settings,
                     AuthenticatedOperator.required(exchange).name());
-            json.respond(exchange, 200, faults.active());
+            json.respond(exchange, 200, active());
         });
         from("direct:fault-api-clear").routeId("fault-api-clear").process(exchange -> {
             String stage = stage(exchange);
             faults.set(stage, FaultSettings.NONE);
-            log.warn("faults at stage {} cleared by {}", stage, AuthenticatedOperator.required(exchange).name());
-            json.respond(exchange, 200, faults.active());
+            log.warn("faults at stage {} of this instance cleared by {}", stage, AuthenticatedOperator.required(exchange).name());
+            json.respond(exchange, 200, active());
         });
     }
 

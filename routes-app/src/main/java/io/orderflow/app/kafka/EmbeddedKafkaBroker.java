@@ -6,7 +6,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -20,7 +22,8 @@ import kafka.server.KafkaRaftServer;
 
 /**
  * A real single-node Kafka (KRaft broker and controller) inside this JVM, so the application runs with no Kafka
- * installed. These are Kafka's internal server APIs; this class is the only place that touches them.
+ * installed; also one node of a small local cluster (the cluster test starts three). These are Kafka's internal
+ * server APIs; this class is the only place that touches them.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -43,33 +46,50 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port the client port; 0 picks a free one
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        int controllerPort = freePort();
+        return start(dataDir, new Node(NODE_ID, port == 0 ? freePort() : port, controllerPort,
+                Map.of(NODE_ID, controllerPort), Uuid.randomUuid().toString(), (short) 1));
+    }
+
+    /**
+     * One node (broker and controller) of a cluster whose controllers are {@code voters} (node id to controller
+     * port, all on localhost); every node of one cluster is formatted with the same {@code clusterId}. Internal
+     * topics get {@code replication} replicas, and need all but one of them in sync.
+     */
+    public record Node(int id, int clientPort, int controllerPort, Map<Integer, Integer> voters, String clusterId,
+                       short replication) {
+    }
+
+    /** Starts one node of a cluster (see {@link Node}); the single-node default is a cluster of one. */
+    public static EmbeddedKafkaBroker start(Path dataDir, Node node) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Kafka data directory " + dataDir, e);
         }
-        int clientPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
         String logDir = dataDir.toAbsolutePath().toString();
+        String replication = String.valueOf(node.replication());
+        String minInsync = String.valueOf(Math.max(1, node.replication() - 1));
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", String.valueOf(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://localhost:" + clientPort + "," + CONTROLLER_LISTENER + "://localhost:"
-                + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://localhost:" + clientPort);
+        props.put("node.id", String.valueOf(node.id()));
+        props.put("controller.quorum.voters", node.voters().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(voter -> voter.getKey() + "@localhost:" + voter.getValue()).collect(Collectors.joining(",")));
+        props.put("listeners", "PLAINTEXT://localhost:" + node.clientPort() + "," + CONTROLLER_LISTENER
+                + "://localhost:" + node.controllerPort());
+        props.put("advertised.listeners", "PLAINTEXT://localhost:" + node.clientPort());
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("log.dirs", logDir);
         props.put("metadata.log.dir", logDir);
-        // a single node cannot replicate internal topics
-        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.replication.factor", replication);
         props.put("offsets.topic.num.partitions", "5");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("transaction.state.log.replication.factor", replication);
+        props.put("transaction.state.log.min.isr", minInsync);
+        props.put("share.coordinator.state.topic.replication.factor", replication);
+        props.put("min.insync.replicas", minInsync);
         // the default dedupe buffer (128 MiB) would sit on this application's heap
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
         props.put("group.initial.rebalance.delay.ms", "0");
@@ -77,11 +97,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("num.partitions", "3");
 
         KafkaConfig config = KafkaConfig.fromProps(props, false);
-        formatIfNeeded(dataDir, logDir);
+        formatIfNeeded(dataDir, logDir, node);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        String bootstrap = "localhost:" + clientPort;
-        LOG.info("Embedded Kafka broker started in {} ms; bootstrap servers: {} (data in {})",
+        String bootstrap = "localhost:" + node.clientPort();
+        LOG.info("Embedded Kafka broker {} started in {} ms; bootstrap servers: {} (data in {})", node.id(),
                 (System.nanoTime() - started) / 1_000_000, bootstrap, logDir);
         return new EmbeddedKafkaBroker(server, bootstrap);
     }
@@ -97,15 +117,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         LOG.info("Embedded Kafka broker stopped");
     }
 
-    private static void formatIfNeeded(Path dataDir, String logDir) {
+    private static void formatIfNeeded(Path dataDir, String logDir, Node node) {
         if (Files.exists(dataDir.resolve("meta.properties"))) {
             return;
         }
         try {
             new Formatter()
                     .setPrintStream(System.out)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setNodeId(NODE_ID)
+                    .setClusterId(node.clusterId())
+                    .setNodeId(node.id())
                     .setDirectories(List.of(logDir))
                     .setMetadataLogDirectory(logDir)
                     .setControllerListenerName(CONTROLLER_LISTENER)

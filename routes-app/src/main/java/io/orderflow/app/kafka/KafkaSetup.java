@@ -68,7 +68,7 @@ public class KafkaSetup {
     @Bean
     TopicInitializer topicInitializer(AdminClient admin, OrderflowProperties properties) {
         TopicInitializer initializer = new TopicInitializer(admin, properties.kafka().partitions(),
-                properties.kafka().replicationFactor());
+                properties.kafka().replicationFactor(), properties.kafka().minInsyncReplicas());
         initializer.createMissingTopics();
         return initializer;
     }

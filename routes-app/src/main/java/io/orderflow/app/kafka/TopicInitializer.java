@@ -1,20 +1,30 @@
 package io.orderflow.app.kafka;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.orderflow.kafka.Topic;
 
-/** Creates the pipeline topics and their dead-letter topics (same partition count) when they are absent. */
+/**
+ * Creates the pipeline topics and their dead-letter topics (same partition count) when they are absent, and checks
+ * the ones that exist: a dead-letter topic must have at least its source topic's partitions (a dead letter goes to
+ * its original partition number), so a short one is grown when the cluster allows it; any other partition count
+ * than configured is used as it is, with a warning, since instances beyond the partition count get no work.
+ */
 public final class TopicInitializer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicInitializer.class);
@@ -22,35 +32,106 @@ public final class TopicInitializer {
     private final AdminClient admin;
     private final int partitions;
     private final short replicationFactor;
+    private final Integer minInsyncReplicas;
 
-    public TopicInitializer(AdminClient admin, int partitions, short replicationFactor) {
+    /**
+     * @param minInsyncReplicas for topics created here; {@code null} means one below the replication factor (a
+     *                          write survives one broker down without waiting for it), none with replication 1
+     */
+    public TopicInitializer(AdminClient admin, int partitions, short replicationFactor, Integer minInsyncReplicas) {
         this.admin = admin;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.minInsyncReplicas = minInsyncReplicas;
     }
 
     public void createMissingTopics() {
         try {
-            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-            List<NewTopic> missing = Topic.allTopicNames().stream()
-                    .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, partitions, replicationFactor))
-                    .toList();
-            if (missing.isEmpty()) {
-                return;
-            }
-            admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
-            LOG.info("Created topics {} ({} partitions, replication {})",
-                    missing.stream().map(NewTopic::name).toList(), partitions, replicationFactor);
+            createAbsentTopics();
+            checkPartitions();
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create Kafka topics", e.getCause());
-            }
+            throw new IllegalStateException("cannot set up Kafka topics", e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer within 60 s while creating topics", e);
+            throw new IllegalStateException("Kafka did not answer within 60 s while setting up topics", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
+            throw new IllegalStateException("interrupted while setting up topics", e);
+        }
+    }
+
+    /** The topic settings created topics get beyond partitions and replication. */
+    Map<String, String> topicConfigs() {
+        int minInsync = minInsyncReplicas != null ? minInsyncReplicas : Math.max(1, replicationFactor - 1);
+        return replicationFactor > 1 || minInsyncReplicas != null
+                ? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsync))
+                : Map.of();
+    }
+
+    private void createAbsentTopics() throws ExecutionException, TimeoutException, InterruptedException {
+        Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+        Map<String, String> configs = topicConfigs();
+        List<NewTopic> missing = Topic.allTopicNames().stream()
+                .filter(name -> !existing.contains(name))
+                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(configs))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+            LOG.info("Created topics {} ({} partitions, replication {}, {})",
+                    missing.stream().map(NewTopic::name).toList(), partitions, replicationFactor, configs);
+        } catch (ExecutionException e) {
+            // another instance starting at the same time created them first
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private void checkPartitions() throws ExecutionException, TimeoutException, InterruptedException {
+        Map<String, TopicDescription> topics = describeTopics();
+        for (Topic topic : Topic.values()) {
+            int source = topics.get(topic.topicName()).partitions().size();
+            int deadLetters = topics.get(topic.deadLetterTopic()).partitions().size();
+            if (source != partitions) {
+                LOG.warn("Topic {} has {} partitions, not the configured {} (orderflow.kafka.partitions): used as it"
+                        + " is; at most {} consumers per stage get work", topic.topicName(), source, partitions, source);
+            }
+            if (deadLetters < source) {
+                growDeadLetterTopic(topic, deadLetters, source);
+            }
+        }
+    }
+
+    /** Topics created a moment ago reach the metadata of the broker asked a little later: asks again for a while. */
+    private Map<String, TopicDescription> describeTopics()
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeTopics(Topic.allTopicNames()).allTopicNames().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void growDeadLetterTopic(Topic topic, int deadLetters, int source)
+            throws TimeoutException, InterruptedException {
+        try {
+            admin.createPartitions(Map.of(topic.deadLetterTopic(), NewPartitions.increaseTo(source)))
+                    .all().get(60, TimeUnit.SECONDS);
+            LOG.info("Dead-letter topic {} had {} partitions, fewer than {} has: added partitions up to {}",
+                    topic.deadLetterTopic(), deadLetters, topic.topicName(), source);
+        } catch (ExecutionException e) {
+            // e.g. not authorized to alter topics; the relay then sends such dead letters by key (OutboxRelay)
+            LOG.warn("Dead-letter topic {} has {} partitions, fewer than {} has ({}), and cannot be grown: {}."
+                            + " Dead letters from the partitions it lacks go to a partition chosen by key",
+                    topic.deadLetterTopic(), deadLetters, topic.topicName(), source, e.getCause().toString());
         }
     }
 }

@@ -36,12 +36,17 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    LiveInstances liveInstances(JdbcClient jdbc, Clock clock, OrderflowProperties properties) {
+        return new LiveInstances(jdbc, clock, properties.outbox().leaseTtl());
+    }
+
+    @Bean
     OutboxRelay outboxRelay(OutboxRows rows, JdbcClient jdbc, PlatformTransactionManager transactionManager,
                             KafkaBootstrap kafka, Clock clock, InstanceId instance, OrderflowProperties properties,
-                            MeterRegistry registry) {
+                            LiveInstances live, MeterRegistry registry) {
         OrderflowProperties.Outbox settings = properties.outbox();
         ShardLeases leases = new ShardLeases(jdbc, new TransactionTemplate(transactionManager), clock,
-                instance.name(), settings.leaseTtl());
+                instance.name(), settings.leaseTtl(), live);
         OutboxRelay relay = new OutboxRelay(rows, leases, new KafkaProducer<>(producerConfig(kafka)), clock,
                 new OutboxRelay.Settings(settings.sweepInterval(), settings.batchSize(),
                         DELIVERY_TIMEOUT.plusSeconds(5), settings.leaseTtl().dividedBy(5)));

@@ -30,14 +30,17 @@ final class ShardLeases {
     private final Clock clock;
     private final String owner;
     private final Duration ttl;
+    private final LiveInstances live;
     private final Set<Integer> mine = new TreeSet<>();
 
-    ShardLeases(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, String owner, Duration ttl) {
+    ShardLeases(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, String owner, Duration ttl,
+                LiveInstances live) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.owner = owner;
         this.ttl = ttl;
+        this.live = live;
     }
 
     /** The shards this relay holds after the last {@link #renew}. */
@@ -50,9 +53,7 @@ final class ShardLeases {
         Instant now = clock.instant();
         Instant until = now.plus(ttl);
         transactions.executeWithoutResult(status -> heartbeat(now));
-        long live = jdbc.sql("select count(*) from outbox_relay where seen_at > ?").param(utc(now.minus(ttl)))
-                .query(Long.class).single();
-        int fairShare = (int) Math.ceil(OutboxShards.COUNT / (double) Math.max(1, live));
+        int fairShare = (int) Math.ceil(OutboxShards.COUNT / (double) live.countAt(now));
         jdbc.sql("update outbox_lease set expires_at = ? where owner = ?").params(utc(until), owner).update();
         mine.clear();
         mine.addAll(jdbc.sql("select shard from outbox_lease where owner = ? order by shard").param(owner)

@@ -54,8 +54,11 @@ public final class OperatorToken {
             Files.createDirectories(dataDir);
             createOwnerOnly(file);
             Files.writeString(file, token + "\n");
-            LOG.warn("Generated an operator token (an admin credential) into {}; read it from there",
-                    file.toAbsolutePath());
+            // a generated token is one data dir's: instances behind one load balancer would each answer 401 to
+            // the others' token
+            LOG.warn("Generated an operator token (an admin credential) into {}; read it from there. It is this"
+                    + " instance's own: with several instances, give them all the same ORDERFLOW_OPERATOR_TOKEN"
+                    + " (or operators or JWT settings, see docs/production.md)", file.toAbsolutePath());
             return new OperatorToken(user, token);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
