@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.orderflow.app.DaemonThreads;
 import io.orderflow.app.deadletter.DeadLetterStore.Stored;
 import io.orderflow.app.deadletter.ReplayJobStore.Item;
 import io.orderflow.app.deadletter.ReplayJobStore.ItemOutcome;
@@ -50,11 +51,7 @@ public class ReplayJobRunner implements SmartLifecycle {
     private final MicrometerReliabilityMetrics metrics;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "replay-jobs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("replay-jobs"));
     private volatile boolean running;
 
     public ReplayJobRunner(ReplayJobStore jobs, DeadLetterStore deadLetters, DeadLetterActions actions,

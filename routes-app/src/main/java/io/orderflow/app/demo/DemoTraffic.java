@@ -15,6 +15,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.orderflow.app.DaemonThreads;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.order.NewOrderRequest;
 import io.orderflow.app.order.OrderPlacement;
@@ -48,11 +49,8 @@ public class DemoTraffic implements AutoCloseable {
     private final OrderflowProperties.Demo demo;
     private final BigDecimal paymentLimit;
     private final LiveInstances liveInstances;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "demo-traffic");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = 
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("demo-traffic"));
 
     public DemoTraffic(OrderPlacement placement, FaultInjector faults, OrderflowProperties properties,
                        LiveInstances liveInstances) {

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
+import io.orderflow.app.DaemonThreads;
+
 /**
  * Checks a dependency on its own thread, every interval, and keeps the last outcome, so {@code /actuator/health}
  * answers at once whatever state the dependency is in: a database that is away makes a connection attempt wait for
@@ -37,11 +39,7 @@ public final class BackgroundProbe implements HealthIndicator, AutoCloseable {
         this.check = check;
         this.interval = interval;
         this.clock = clock;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, name + "-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name + "-probe"));
         scheduler.scheduleWithFixedDelay(this::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.app.DaemonThreads;
 import io.orderflow.outbox.OutboxRecord;
 
 /**
@@ -60,11 +61,8 @@ public final class OutboxRelay {
     private volatile String lastFailure;
     private volatile Instant failingSince;
     // the backlog is counted on a thread of its own: a round can wait for a cluster that is away for half a minute
-    private final ScheduledExecutorService backlogCounter = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "outbox-backlog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService backlogCounter = 
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("outbox-backlog"));
     private Instant nextRenewal = Instant.MIN;
 
     /**
@@ -111,8 +109,7 @@ public final class OutboxRelay {
 
     void start() {
         running = true;
-        thread = new Thread(this::relay, "outbox-relay");
-        thread.setDaemon(true);
+        thread = DaemonThreads.named("outbox-relay").newThread(this::relay);
         thread.start();
         backlogCounter.scheduleWithFixedDelay(this::countBacklog, 0, BACKLOG_REFRESH.toMillis(),
                 TimeUnit.MILLISECONDS);

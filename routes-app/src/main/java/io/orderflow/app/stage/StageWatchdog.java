@@ -27,6 +27,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.orderflow.app.DaemonThreads;
 import io.orderflow.app.InstanceId;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.deadletter.DeadLetterIndexRoute;
@@ -69,11 +70,8 @@ public class StageWatchdog implements DisposableBean {
     private final Map<String, State> states = new ConcurrentHashMap<>();
     /** When each stage was first seen without a consumer of this instance in its group (a rebalance is brief). */
     private final Map<String, Long> missingSince = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "stage-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = 
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stage-watchdog"));
 
     public StageWatchdog(CamelContext camel, AdminClient admin, InstanceId instance, OrderflowProperties properties) {
         this.camel = camel;
