@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -176,6 +179,34 @@ class EventIntegrityTest extends AppTestSupport {
                     .param(orderId).query(Long.class).single()).isZero();
         }
         assertRecordsAgreeWithOrders();
+    }
+
+    @Test
+    void aRecordAtTheBrokersSizeLimitIsDeadLetteredOnEveryTopic() throws Exception {
+        Map<String, Object> config = new java.util.HashMap<>(kafka.clientConfig());
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+        try (KafkaProducer<String, byte[]> large = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (Topic topic : Topic.values()) {
+                int limit = Integer.parseInt(admin.describeConfigs(List.of(new ConfigResource(
+                        ConfigResource.Type.TOPIC, topic.topicName()))).all().get(10, TimeUnit.SECONDS).values()
+                        .iterator().next().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value());
+                String key = "huge-" + UUID.randomUUID();
+                // the record batch overhead (61 bytes) and the record's own framing leave this much for the value
+                byte[] value = new byte[limit - 61 - 32 - key.length()];
+                java.util.Arrays.fill(value, (byte) 'x');
+                large.send(new ProducerRecord<>(topic.topicName(), key, value)).get(30, TimeUnit.SECONDS);
+
+                int readers = topic == Topic.PAYMENT || topic == Topic.DISPATCH ? 2 : 1;
+                await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).until(() ->
+                        topics().read(topic.deadLetterTopic(), r -> key.equals(r.key())).size() == readers);
+                assertThat(topics().read(topic.deadLetterTopic(), r -> key.equals(r.key())))
+                        .allSatisfy(letter -> assertThat(letter.value()).isEqualTo(value));
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from outbox where parked_at is not null").query(Long.class).single())
+                .as("no dead letter parked").isZero();
+        stillDelivers();
     }
 
     private void stillDelivers() {
