@@ -60,6 +60,8 @@ public final class KafkaUris {
 
     /** Replays resend original bytes, so they need the byte serializer too. */
     public static String replayProducer() {
-        return "kafka:replays?" + SAFE_PRODUCER + "&valueSerializer=" + ByteArraySerializer.class.getName();
+        // keys as bytes too: a dead letter's key is replayed exactly as it was read, valid UTF-8 or not
+        return "kafka:replays?" + SAFE_PRODUCER + "&keySerializer=" + ByteArraySerializer.class.getName()
+                + "&valueSerializer=" + ByteArraySerializer.class.getName();
     }
 }

@@ -1,6 +1,5 @@
 package io.orderflow.app.deadletter;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -123,14 +123,19 @@ public class DeadLetterActions {
             var message = exchange.getMessage();
             message.setBody(stored.payload());
             message.setHeader(KafkaConstants.OVERRIDE_TOPIC, d.originalTopic());
-            if (d.key() != null) {
-                message.setHeader(KafkaConstants.KEY, d.key());
+            // the original key, partition and header bytes: a replay lands where the record was and reads the same
+            if (stored.key() != null) {
+                message.setHeader(KafkaConstants.KEY, stored.key());
             }
-            d.headers().forEach((name, value) -> {
+            if (d.originalPartition() != null) {
+                message.setHeader(KafkaConstants.PARTITION_KEY, d.originalPartition());
+            }
+            for (Header header : stored.headers()) {
+                String name = header.key();
                 if (!DltHeaders.isFailureHeader(name) && !name.startsWith("orderflow_replay-")) {
-                    message.setHeader(name, value.getBytes(StandardCharsets.UTF_8));
+                    message.setHeader(name, header.value());
                 }
-            });
+            }
             message.setHeader(DltHeaders.REPLAY_DLT_TOPIC, DltHeaders.utf8(d.dltTopic()));
             message.setHeader(DltHeaders.REPLAY_DLT_PARTITION, DltHeaders.int32(d.dltPartition()));
             message.setHeader(DltHeaders.REPLAY_DLT_OFFSET, DltHeaders.int64(d.dltOffset()));

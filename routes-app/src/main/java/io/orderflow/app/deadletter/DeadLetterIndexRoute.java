@@ -3,12 +3,17 @@ package io.orderflow.app.deadletter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaHeaderFilterStrategy;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -43,6 +48,8 @@ public class DeadLetterIndexRoute extends RouteBuilder {
             DltHeaders.FAILED_AT, DltHeaders.REPLAY_DLT_OFFSET, DltHeaders.REPLAY_AT);
 
     public static final String ROUTE_ID = "dead-letter-index";
+    /** camel-kafka's rule for which message headers are the record's (not Camel's, not kafka.*), as when written. */
+    private static final KafkaHeaderFilterStrategy RECORD_HEADERS_ONLY = new KafkaHeaderFilterStrategy();
 
     private final DeadLetterStore store;
     private final ObjectMapper mapper;
@@ -72,16 +79,22 @@ public class DeadLetterIndexRoute extends RouteBuilder {
         if (payload == null) {
             payload = new byte[0];
         }
+        // Camel hands record headers over as a map: a name repeated in the record keeps only its last value
         Map<String, byte[]> raw = new LinkedHashMap<>();
+        List<Header> recordHeaders = new ArrayList<>();
         m.getHeaders().forEach((name, value) -> {
             if (value instanceof byte[] bytes) {
                 raw.put(name, bytes);
+                if (!RECORD_HEADERS_ONLY.applyFilterToCamelHeaders(name, value, exchange)) {
+                    recordHeaders.add(new RecordHeader(name, bytes));
+                }
             }
         });
         String dltTopic = m.getHeader(KafkaConstants.TOPIC, String.class);
         int partition = m.getHeader(KafkaConstants.PARTITION, Integer.class);
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
-        String key = m.getHeader(KafkaConstants.KEY, String.class);
+        byte[] keyBytes = m.getHeader(KafkaConstants.KEY, byte[].class);
+        String key = ReadableBytes.of(keyBytes);
         String originalTopic = DltHeaders.readUtf8(raw.get(DltHeaders.ORIGINAL_TOPIC));
         if (originalTopic == null) {
             originalTopic = dltTopic.substring(0, dltTopic.length() - Topic.DLT_SUFFIX.length());
@@ -109,7 +122,7 @@ public class DeadLetterIndexRoute extends RouteBuilder {
                 Instant.ofEpochMilli(failedAt != null ? failedAt : m.getHeader(KafkaConstants.TIMESTAMP, Long.class)),
                 key, orderId, eventType, null, readable(raw), replayCount == null ? 0 : replayCount,
                 DeadLetter.State.PENDING, null, null, null);
-        store.insertIfAbsent(deadLetter, payload);
+        store.insertIfAbsent(deadLetter, payload, keyBytes, recordHeaders);
     }
 
     private JsonNode parse(byte[] payload) {
@@ -127,7 +140,7 @@ public class DeadLetterIndexRoute extends RouteBuilder {
         raw.forEach((name, value) -> {
             Object decoded = INT_HEADERS.contains(name) ? DltHeaders.readInt32(value)
                     : LONG_HEADERS.contains(name) ? DltHeaders.readInt64(value)
-                    : new String(value, StandardCharsets.UTF_8);
+                    : ReadableBytes.of(value);
             headers.put(name, String.valueOf(decoded));
         });
         return headers;

@@ -16,10 +16,14 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.orderflow.app.outbox.OutboxHeaders;
 import io.orderflow.event.EventCodec;
 
 /** The dead-letter index in the database: what failed, and what operators did about it. */
@@ -32,39 +36,41 @@ public class DeadLetterStore {
     public record Group(String originalTopic, String exceptionClass, long pending, long total) {
     }
 
-    /** A stored record with the exact bytes to resend on replay. */
-    public record Stored(DeadLetter deadLetter, byte[] payload) {
+    /** A stored record with the exact bytes to resend on replay: value, key and headers. */
+    public record Stored(DeadLetter deadLetter, byte[] payload, byte[] key, List<Header> headers) {
     }
 
     private static final String COLUMNS = """
             id, dlt_topic, dlt_partition, dlt_offset, original_topic, original_partition, original_offset,
             original_timestamp, consumer_group, route_id, exception_class, exception_message, stacktrace, attempts,
             failed_at, record_key, order_id, event_type, payload, headers_json, replay_count, state, resolution,
-            resolved_by, resolved_at""";
+            resolved_by, resolved_at, record_key_bytes, headers_bytes""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
+    private final OutboxHeaders rawHeaders;
 
-    public DeadLetterStore(JdbcClient jdbc, EventCodec codec) {
+    public DeadLetterStore(JdbcClient jdbc, EventCodec codec, OutboxHeaders rawHeaders) {
         this.jdbc = jdbc;
         this.mapper = codec.mapper();
+        this.rawHeaders = rawHeaders;
     }
 
     /** Idempotent: re-reading a DLT record after a restart or rebalance adds nothing. */
-    public boolean insertIfAbsent(DeadLetter d, byte[] payload) {
+    public boolean insertIfAbsent(DeadLetter d, byte[] payload, byte[] key, List<Header> headers) {
         boolean exists = jdbc.sql("select count(*) from dead_letters where id = ?").param(d.id())
                 .query(Long.class).single() > 0;
         if (exists) {
             return false;
         }
         jdbc.sql("insert into dead_letters (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(d.id(), d.dltTopic(), d.dltPartition(), d.dltOffset(), d.originalTopic(),
                         d.originalPartition(), d.originalOffset(), utc(d.originalTimestamp()), d.consumerGroup(),
                         d.routeId(), truncate(d.exceptionClass(), 500), truncate(d.exceptionMessage(), 4000),
                         d.stacktrace(), d.attempts(), utc(d.failedAt()), truncate(d.key(), 1000),
                         truncate(d.orderId(), 255), truncate(d.eventType(), 100), payload, json(d.headers()),
-                        d.replayCount(), d.state().name(), null, null, null)
+                        d.replayCount(), d.state().name(), null, null, null, key, rawHeaders.write(headers))
                 .update();
         return true;
     }
@@ -163,7 +169,23 @@ public class DeadLetterStore {
                 new String(payload, StandardCharsets.UTF_8), headers(rs.getString("headers_json")),
                 rs.getInt("replay_count"), DeadLetter.State.valueOf(rs.getString("state")),
                 rs.getString("resolution"), rs.getString("resolved_by"), read(rs, "resolved_at"));
-        return new Stored(d, payload);
+        return new Stored(d, payload, keyBytes(rs, d), headerBytes(rs, d));
+    }
+
+    /** Rows indexed before the key's bytes were kept: the readable key is all there is. */
+    private static byte[] keyBytes(ResultSet rs, DeadLetter d) throws SQLException {
+        byte[] key = rs.getBytes("record_key_bytes");
+        return key != null || d.key() == null ? key : d.key().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<Header> headerBytes(ResultSet rs, DeadLetter d) throws SQLException {
+        String raw = rs.getString("headers_bytes");
+        if (raw != null) {
+            return rawHeaders.read(raw);
+        }
+        List<Header> headers = new ArrayList<>();
+        d.headers().forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return headers;
     }
 
     private String json(Map<String, String> headers) {
