@@ -36,7 +36,13 @@ public final class DeadLetterRoute extends RouteBuilder {
     public static final String ROUTE_ID = "dead-letter";
     /** Name under which faults can be injected into the dead-letter write itself. */
     public static final String FAULT_STAGE = "dead-letter";
+    /**
+     * Upper bound of what a dead letter adds to its record (failure headers), so a DLT sized at its source topic's
+     * limit plus this takes every record its source took. The two capped texts below take at most 60 KiB in UTF-8.
+     */
+    public static final int MAX_ADDED_BYTES = 128 * 1024;
     private static final int MAX_STACKTRACE_CHARS = 16 * 1024;
+    private static final int MAX_MESSAGE_CHARS = 4 * 1024;
 
     private final FaultInjector faults;
     private final Outbox outbox;
@@ -79,7 +85,7 @@ public final class DeadLetterRoute extends RouteBuilder {
                 DltHeaders.utf8(exchange.getProperty(StageRouteBuilder.CONSUMER_GROUP, String.class)));
         add(headers, DltHeaders.EXCEPTION_FQCN, DltHeaders.utf8(failure.getClass().getName()));
         add(headers, DltHeaders.EXCEPTION_CAUSE_FQCN, DltHeaders.utf8(rootCause(failure).getClass().getName()));
-        add(headers, DltHeaders.EXCEPTION_MESSAGE, DltHeaders.utf8(String.valueOf(failure.getMessage())));
+        add(headers, DltHeaders.EXCEPTION_MESSAGE, DltHeaders.utf8(capped(String.valueOf(failure.getMessage()), MAX_MESSAGE_CHARS)));
         add(headers, DltHeaders.EXCEPTION_STACKTRACE, DltHeaders.utf8(stackTrace(failure)));
         add(headers, DltHeaders.ATTEMPTS, DltHeaders.int32(1 + (redeliveries == null ? 0 : redeliveries)));
         add(headers, DltHeaders.ROUTE_ID, DltHeaders.utf8(exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class)));
@@ -122,7 +128,10 @@ public final class DeadLetterRoute extends RouteBuilder {
     private static String stackTrace(Throwable failure) {
         StringWriter out = new StringWriter();
         failure.printStackTrace(new PrintWriter(out));
-        String trace = out.toString();
-        return trace.length() > MAX_STACKTRACE_CHARS ? trace.substring(0, MAX_STACKTRACE_CHARS) : trace;
+        return capped(out.toString(), MAX_STACKTRACE_CHARS);
+    }
+
+    private static String capped(String text, int maxChars) {
+        return text.length() > maxChars ? text.substring(0, maxChars) : text;
     }
 }

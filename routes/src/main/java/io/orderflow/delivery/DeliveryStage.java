@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.dispatch.ShipmentRegistry;
+import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderDelivered;
@@ -13,7 +15,7 @@ import io.orderflow.kafka.EventPublisher;
 import io.orderflow.reliability.StageInput;
 
 /**
- * OrderDispatched -> delivered -> OrderDelivered. There is no real carrier to wait for: the parcel counts as
+ * OrderDispatched (of a shipment this database recorded) -> delivered -> OrderDelivered. There is no real carrier to wait for: the parcel counts as
  * delivered when the stage handles the dispatch, at the stage's clock time.
  */
 public final class DeliveryStage {
@@ -21,12 +23,15 @@ public final class DeliveryStage {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryStage.class);
 
     private final DeliveryLog deliveries;
+    private final ShipmentRegistry shipments;
     private final EventPublisher publisher;
     private final EventCodec codec;
     private final Clock clock;
 
-    public DeliveryStage(DeliveryLog deliveries, EventPublisher publisher, EventCodec codec, Clock clock) {
+    public DeliveryStage(DeliveryLog deliveries, ShipmentRegistry shipments, EventPublisher publisher,
+                         EventCodec codec, Clock clock) {
         this.deliveries = deliveries;
+        this.shipments = shipments;
         this.publisher = publisher;
         this.codec = codec;
         this.clock = clock;
@@ -34,6 +39,10 @@ public final class DeliveryStage {
 
     public void onOrderDispatched(StageInput input) {
         OrderDispatched dispatched = codec.payload(input.event(), OrderDispatched.class);
+        shipments.confirm(dispatched.orderId(), dispatched.shipmentId(), dispatched.carrier());
+        deliveries.forOrder(dispatched.orderId()).ifPresent(delivery -> {
+            throw new ContradictionException("order " + dispatched.orderId() + " was already delivered");
+        });
         Delivery delivery = new Delivery(dispatched.orderId(), dispatched.shipmentId(), dispatched.carrier(),
                 clock.instant());
         deliveries.record(delivery);

@@ -3,33 +3,43 @@ package io.orderflow.dispatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.Payloads.PaymentProcessed;
 import io.orderflow.kafka.EventPublisher;
+import io.orderflow.payment.PaymentLedger;
 import io.orderflow.reliability.StageInput;
 
-/** PaymentProcessed -> shipment -> OrderDispatched. */
+/** PaymentProcessed (of an approved payment this database recorded) -> shipment -> OrderDispatched. */
 public final class DispatchStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchStage.class);
 
     private final DispatchPlanner planner;
     private final ShipmentRegistry shipments;
+    private final PaymentLedger payments;
     private final EventPublisher publisher;
     private final EventCodec codec;
 
-    public DispatchStage(DispatchPlanner planner, ShipmentRegistry shipments, EventPublisher publisher,
-                         EventCodec codec) {
+    public DispatchStage(DispatchPlanner planner, ShipmentRegistry shipments, PaymentLedger payments,
+                         EventPublisher publisher, EventCodec codec) {
         this.planner = planner;
         this.shipments = shipments;
+        this.payments = payments;
         this.publisher = publisher;
         this.codec = codec;
     }
 
     public void onPaymentProcessed(StageInput input) {
         PaymentProcessed paid = codec.payload(input.event(), PaymentProcessed.class);
+        // shipped only if paid: the payment stage committed the approved payment before it published this event
+        payments.confirm(paid.orderId(), paid.paymentId(), paid.amount(), true);
+        shipments.forOrder(paid.orderId()).ifPresent(shipment -> {
+            throw new ContradictionException("order " + paid.orderId() + " was already shipped as "
+                    + shipment.shipmentId());
+        });
         Shipment shipment = planner.plan(paid.orderId(), input.event().eventId());
         shipments.record(shipment);
         publisher.publish(codec.causedBy(input.event(), EventType.OrderDispatched,

@@ -27,6 +27,8 @@ public final class EventCodec {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // a quantity of 1.5 is not 1 (a missing one reads as 0, which the rules refuse)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 // money keeps its scale on the wire: 100.00 stays 100.00, not 100.0
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
@@ -89,7 +91,8 @@ public final class EventCodec {
         }
         String correlationId = tree.path("correlationId").isTextual() ? tree.get("correlationId").asText() : null;
         EventEnvelope envelope = new EventEnvelope(eventId, type, orderId, occurredAt, correlationId, payload);
-        payload(envelope, type.payloadType()); // validates the payload shape now, not in the stage
+        // shape and rules are checked now, on every record of every stage, not deep inside one stage
+        EventValidation.check(envelope, payload(envelope, type.payloadType()));
         return envelope;
     }
 

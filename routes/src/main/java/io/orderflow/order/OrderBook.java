@@ -1,17 +1,32 @@
 package io.orderflow.order;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The order store as the stages see it; the application keeps it in its database. */
 public interface OrderBook {
 
     void insert(Order order);
 
-    /** The current status, locked for the rest of the transaction so concurrent events apply one at a time. */
-    Optional<OrderStatus> lockStatus(String orderId);
+    Optional<OrderState> find(String orderId);
+
+    /** The order's state, locked for the rest of the transaction so concurrent events apply one at a time. */
+    Optional<OrderState> lock(String orderId);
 
     void updateStatus(String orderId, OrderStatus status, Instant at);
 
     void addTimeline(String orderId, TimelineEntry entry);
+
+    /** Marks the timeline entry of a waiting event applied, once its prerequisite arrived. */
+    void markApplied(String orderId, UUID eventId);
+
+    void addWaiting(WaitingEvent event);
+
+    /** Events of this order still waiting for their prerequisite, oldest first. */
+    List<WaitingEvent> waiting(String orderId);
+
+    /** The event is no longer waiting: applied, or (with a cause) rejected because history went another way. */
+    void settleWaiting(String orderId, UUID eventId, String rejectedCause);
 }

@@ -19,12 +19,12 @@ public final class OrderRoutes extends StageRouteBuilder {
     public static final String CREATE = "order-create";
     public static final String ADVANCE = "order-advance";
 
-    private final OrderCreation creation;
+    private final CheckoutOrders checkouts;
     private final OrderStatusStage status;
 
-    public OrderRoutes(StageContext context, OrderCreation creation, OrderStatusStage status) {
+    public OrderRoutes(StageContext context, CheckoutOrders checkouts, OrderStatusStage status) {
         super(context, STAGE);
-        this.creation = creation;
+        this.checkouts = checkouts;
         this.status = status;
     }
 
@@ -40,14 +40,12 @@ public final class OrderRoutes extends StageRouteBuilder {
         EventCodec codec = context.codec();
         effect(CREATE, exchange -> {
             StageInput input = StageInput.of(exchange);
-            CartCheckedOut checkout = codec.payload(input.event(), CartCheckedOut.class);
-            creation.create(checkout.orderId(), checkout.customerId(), checkout.items(),
-                    input.event().correlationId(), input.event());
+            checkouts.onCheckout(input.event(), codec.payload(input.event(), CartCheckedOut.class));
         });
         effect(ADVANCE, exchange -> {
             StageInput input = StageInput.of(exchange);
-            if (status.onStatusEvent(input) == OrderStatusStage.Outcome.LATE) {
-                ignored(ADVANCE, input, IgnoredReason.LATE);
+            if (status.onStatusEvent(input) == OrderStatusStage.Outcome.WAITING) {
+                ignored(ADVANCE, input, IgnoredReason.EARLY);
             }
         });
     }

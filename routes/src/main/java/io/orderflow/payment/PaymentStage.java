@@ -6,26 +6,34 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;
+import io.orderflow.event.UnknownReferenceException;
 import io.orderflow.kafka.EventPublisher;
+import io.orderflow.order.OrderBook;
+import io.orderflow.order.OrderState;
+import io.orderflow.order.OrderStatus;
 import io.orderflow.reliability.StageInput;
 
-/** OrderCreated -> charge -> PaymentProcessed or PaymentFailed. */
+/** OrderCreated -> charge -> PaymentProcessed or PaymentFailed, for an order that exists and is not paid yet. */
 public final class PaymentStage {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentStage.class);
 
     private final PaymentService payments;
+    private final OrderBook orders;
     private final PaymentLedger ledger;
     private final EventPublisher publisher;
     private final EventCodec codec;
 
-    public PaymentStage(PaymentService payments, PaymentLedger ledger, EventPublisher publisher, EventCodec codec) {
+    public PaymentStage(PaymentService payments, OrderBook orders, PaymentLedger ledger, EventPublisher publisher,
+                        EventCodec codec) {
         this.payments = payments;
+        this.orders = orders;
         this.ledger = ledger;
         this.publisher = publisher;
         this.codec = codec;
@@ -33,6 +41,7 @@ public final class PaymentStage {
 
     public void onOrderCreated(StageInput input) {
         OrderCreated order = codec.payload(input.event(), OrderCreated.class);
+        checkChargeable(order);
         // derived from the event, so a redelivered OrderCreated can never mint a second payment id
         String paymentId = "pay-" + UUID.nameUUIDFromBytes(
                 (input.event().eventId() + "/payment").getBytes(StandardCharsets.UTF_8));
@@ -48,5 +57,22 @@ public final class PaymentStage {
         LOG.info("payment: order {} {} {} (correlation {})", order.orderId(),
                 result.approved() ? "PAID" : "PAYMENT_FAILED", order.total().toPlainString(),
                 input.event().correlationId());
+    }
+
+    /** Only an order this database holds, still unpaid, is charged, and for its own total. */
+    private void checkChargeable(OrderCreated event) {
+        OrderState order = orders.find(event.orderId()).orElseThrow(() -> new UnknownReferenceException(
+                "order " + event.orderId() + " does not exist"));
+        if (order.status() != OrderStatus.CREATED) {
+            throw new ContradictionException("order " + event.orderId() + " is " + order.status() + ", not CREATED");
+        }
+        if (order.total().compareTo(event.total()) != 0) {
+            throw new ContradictionException("order " + event.orderId() + " totals " + order.total().toPlainString()
+                    + ", not " + event.total().toPlainString());
+        }
+        ledger.forOrder(event.orderId()).ifPresent(payment -> {
+            throw new ContradictionException("order " + event.orderId() + " was already charged by payment "
+                    + payment.paymentId());
+        });
     }
 }

@@ -4,6 +4,9 @@ package io.orderflow.reliability;
 public enum IgnoredReason {
     /** The eventId was processed before (redelivery, replay, rebalance, restart). */
     DUPLICATE,
-    /** The event would move an order's status backwards; it is kept in the timeline but not applied. */
-    LATE
+    /**
+     * Read before its prerequisite (dispatched before paid was read): kept as a waiting fact and in the timeline,
+     * applied in the transaction of the event that makes it applicable.
+     */
+    EARLY
 }

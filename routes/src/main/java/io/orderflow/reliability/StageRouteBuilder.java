@@ -1,5 +1,7 @@
 package io.orderflow.reliability;
 
+import java.nio.charset.StandardCharsets;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
@@ -13,6 +15,7 @@ import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.event.EventEnvelope;
 import io.orderflow.event.EventType;
 import io.orderflow.event.InvalidEventException;
+import io.orderflow.kafka.EventHeaders;
 import io.orderflow.kafka.KafkaUris;
 import io.orderflow.kafka.Topic;
 
@@ -164,9 +167,25 @@ public abstract class StageRouteBuilder extends RouteBuilder {
             throw new InvalidEventException("record has no value");
         }
         EventEnvelope envelope = context.codec().decode(raw);
+        checkTypeHeader(exchange.getMessage().getHeader(EventHeaders.EVENT_TYPE), envelope.type());
         // body and headers stay the raw record: Camel's "original message" is taken per route, and the effect
         // routes must dead-letter the record as it was read, not a decoded copy
         exchange.setProperty(StageInput.EVENT, envelope);
+    }
+
+    /**
+     * Tools filter on the header and the stages act on the body, so a record whose two disagree would be seen as one
+     * event and handled as another. Other producers may leave the header out: then the body alone decides.
+     */
+    private static void checkTypeHeader(Object header, EventType bodyType) {
+        if (header == null) {
+            return;
+        }
+        String headerType = header instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : header.toString();
+        if (!headerType.equals(bodyType.name())) {
+            throw new InvalidEventException("header says " + headerType + ", body says " + bodyType);
+        }
     }
 
     private void countRedelivery(Exchange exchange) {

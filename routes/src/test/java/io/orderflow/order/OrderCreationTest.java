@@ -25,22 +25,13 @@ class OrderCreationTest {
     private final EventCodec codec = new EventCodec();
     private final List<String> journal = new ArrayList<>();
     private final RecordingOutbox outbox = new RecordingOutbox();
-    private final OrderCreation creation = new OrderCreation(new OrderBook() {
+    private final OrderCreation creation = new OrderCreation(new InMemoryOrderBook() {
         @Override
         public void insert(Order order) {
             if (order.orderId().equals("clash")) {
                 throw new IllegalStateException("duplicate key clash");
             }
             journal.add("insert " + order.orderId());
-        }
-
-        @Override
-        public Optional<OrderStatus> lockStatus(String orderId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void updateStatus(String orderId, OrderStatus status, Instant at) {
         }
 
         @Override

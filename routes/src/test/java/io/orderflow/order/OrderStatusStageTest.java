@@ -6,72 +6,163 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.delivery.Delivery;
+import io.orderflow.delivery.DeliveryLog;
+import io.orderflow.dispatch.Shipment;
+import io.orderflow.dispatch.ShipmentRegistry;
+import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderDelivered;
 import io.orderflow.event.Payloads.OrderDispatched;
+import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;
-import io.orderflow.reliability.NonRetryableException;
+import io.orderflow.event.UnknownReferenceException;
+import io.orderflow.payment.PaymentLedger;
+import io.orderflow.payment.PaymentResult;
 import io.orderflow.reliability.StageInput;
 
 class OrderStatusStageTest {
 
+    private static final BigDecimal TOTAL = new BigDecimal("10.00");
+
     private final EventCodec codec = new EventCodec();
-    private final Map<String, OrderStatus> statuses = new HashMap<>();
-    private final List<TimelineEntry> timeline = new ArrayList<>();
-    private final OrderStatusStage stage = new OrderStatusStage(new OrderBook() {
-        @Override
-        public void insert(Order order) {
-            statuses.put(order.orderId(), order.status());
-        }
+    private final InMemoryOrderBook orders = new InMemoryOrderBook();
+    private final Map<String, PaymentResult> payments = new HashMap<>();
+    private final Map<String, Shipment> shipments = new HashMap<>();
+    private final Map<String, Delivery> deliveries = new HashMap<>();
+    private final OrderStatusStage stage = new OrderStatusStage(orders,
+            new PaymentLedger() {
+                @Override
+                public void record(PaymentResult payment) {
+                    payments.put(payment.orderId(), payment);
+                }
 
-        @Override
-        public Optional<OrderStatus> lockStatus(String orderId) {
-            return Optional.ofNullable(statuses.get(orderId));
-        }
+                @Override
+                public Optional<PaymentResult> forOrder(String orderId) {
+                    return Optional.ofNullable(payments.get(orderId));
+                }
+            },
+            new ShipmentRegistry() {
+                @Override
+                public void record(Shipment shipment) {
+                    shipments.put(shipment.orderId(), shipment);
+                }
 
-        @Override
-        public void updateStatus(String orderId, OrderStatus status, Instant at) {
-            statuses.put(orderId, status);
-        }
+                @Override
+                public Optional<Shipment> forOrder(String orderId) {
+                    return Optional.ofNullable(shipments.get(orderId));
+                }
+            },
+            new DeliveryLog() {
+                @Override
+                public void record(Delivery delivery) {
+                    deliveries.put(delivery.orderId(), delivery);
+                }
 
-        @Override
-        public void addTimeline(String orderId, TimelineEntry entry) {
-            timeline.add(entry);
-        }
-    });
+                @Override
+                public Optional<Delivery> forOrder(String orderId) {
+                    return Optional.ofNullable(deliveries.get(orderId));
+                }
+            }, codec);
 
-    @Test
-    void statusOnlyMovesForwardAndLateEventsStayInTheTimeline() {
-        statuses.put("o", OrderStatus.CREATED);
-        assertThat(stage.onStatusEvent(input(EventType.PaymentProcessed, new PaymentProcessed("p", "o", BigDecimal.TEN))))
-                .isEqualTo(OrderStatusStage.Outcome.APPLIED);
-        assertThat(stage.onStatusEvent(input(EventType.OrderDelivered, new OrderDelivered("o", "s", Instant.now()))))
-                .isEqualTo(OrderStatusStage.Outcome.APPLIED);
-        assertThat(stage.onStatusEvent(input(EventType.OrderDispatched, new OrderDispatched("o", "s", "DHL"))))
-                .isEqualTo(OrderStatusStage.Outcome.LATE);
-
-        assertThat(statuses.get("o")).isEqualTo(OrderStatus.DELIVERED);
-        assertThat(timeline).extracting(TimelineEntry::status, TimelineEntry::applied).containsExactly(
-                tuple(OrderStatus.PAID, true),
-                tuple(OrderStatus.DELIVERED, true),
-                tuple(OrderStatus.DISPATCHED, false));
+    @BeforeEach
+    void anOrderThatWasPaidShippedAndDelivered() {
+        orders.put("o", OrderStatus.CREATED, TOTAL);
+        payments.put("o", new PaymentResult("p", "o", TOTAL, true, null));
+        shipments.put("o", new Shipment("s", "o", "DHL", Instant.now()));
+        deliveries.put("o", new Delivery("o", "s", "DHL", Instant.now()));
     }
 
     @Test
-    void anUnknownOrderIsARetryableFailure() {
+    void eventsInOrderApplyOneStepEach() {
+        assertThat(stage.onStatusEvent(paid())).isEqualTo(OrderStatusStage.Outcome.APPLIED);
+        assertThat(stage.onStatusEvent(dispatched())).isEqualTo(OrderStatusStage.Outcome.APPLIED);
+        assertThat(stage.onStatusEvent(delivered())).isEqualTo(OrderStatusStage.Outcome.APPLIED);
+
+        assertThat(orders.status("o")).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(orders.timeline).extracting(TimelineEntry::status, TimelineEntry::applied).containsExactly(
+                tuple(OrderStatus.PAID, true), tuple(OrderStatus.DISPATCHED, true), tuple(OrderStatus.DELIVERED, true));
+    }
+
+    @Test
+    void earlyEventsWaitAndApplyWithTheirPrerequisiteInItsTransaction() {
+        assertThat(stage.onStatusEvent(delivered())).isEqualTo(OrderStatusStage.Outcome.WAITING);
+        assertThat(stage.onStatusEvent(dispatched())).isEqualTo(OrderStatusStage.Outcome.WAITING);
+        assertThat(orders.status("o")).as("never skips a step").isEqualTo(OrderStatus.CREATED);
+
+        assertThat(stage.onStatusEvent(paid())).isEqualTo(OrderStatusStage.Outcome.APPLIED);
+
+        assertThat(orders.status("o")).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(orders.waiting).isEmpty();
+        assertThat(orders.timeline).extracting(TimelineEntry::status, TimelineEntry::applied).containsExactly(
+                tuple(OrderStatus.DELIVERED, true), tuple(OrderStatus.DISPATCHED, true), tuple(OrderStatus.PAID, true));
+    }
+
+    @Test
+    void anEventThatContradictsHistoryIsRefused() {
+        payments.put("o", new PaymentResult("p", "o", TOTAL, false, "declined"));
+        stage.onStatusEvent(input(EventType.PaymentFailed, new PaymentFailed("p", "o", TOTAL, "declined")));
+
+        assertThatThrownBy(() -> stage.onStatusEvent(delivered()))
+                .isInstanceOf(ContradictionException.class)
+                .hasMessage("order o is PAYMENT_FAILED: OrderDelivered cannot apply");
+        assertThat(orders.status("o")).isEqualTo(OrderStatus.PAYMENT_FAILED);
+    }
+
+    @Test
+    void aPaymentMustBeTheOneRecordedForTheOrdersTotal() {
+        assertThatThrownBy(() -> stage.onStatusEvent(input(EventType.PaymentProcessed,
+                new PaymentProcessed("p", "o", new BigDecimal("1.00")))))
+                .isInstanceOf(ContradictionException.class)
+                .hasMessage("payment amount 1.00 is not order o's total 10.00");
+        assertThatThrownBy(() -> stage.onStatusEvent(input(EventType.PaymentProcessed,
+                new PaymentProcessed("other", "o", TOTAL))))
+                .isInstanceOf(ContradictionException.class)
+                .hasMessage("order o was charged by payment p, not other");
+        stage.onStatusEvent(paid());
+        assertThatThrownBy(() -> stage.onStatusEvent(paid()))
+                .isInstanceOf(ContradictionException.class)
+                .hasMessage("order o is PAID: PaymentProcessed cannot apply");
+    }
+
+    @Test
+    void aSecondEarlyEventForTheSameStepIsRefused() {
+        stage.onStatusEvent(dispatched());
+        assertThatThrownBy(() -> stage.onStatusEvent(dispatched()))
+                .isInstanceOf(ContradictionException.class)
+                .hasMessageContaining("already has DISPATCHED event");
+    }
+
+    @Test
+    void unknownOrdersAndUnrecordedShipmentsAreNotRetried() {
         assertThatThrownBy(() -> stage.onStatusEvent(input(EventType.OrderDispatched,
                 new OrderDispatched("missing", "s", "DHL"))))
-                .isInstanceOf(OrderNotFoundException.class)
-                .isNotInstanceOf(NonRetryableException.class);
+                .isInstanceOf(UnknownReferenceException.class)
+                .hasMessage("order missing does not exist");
+        shipments.clear();
+        assertThatThrownBy(() -> stage.onStatusEvent(dispatched()))
+                .isInstanceOf(UnknownReferenceException.class)
+                .hasMessage("order o has no shipment s");
+    }
+
+    private StageInput paid() {
+        return input(EventType.PaymentProcessed, new PaymentProcessed("p", "o", TOTAL));
+    }
+
+    private StageInput dispatched() {
+        return input(EventType.OrderDispatched, new OrderDispatched("o", "s", "DHL"));
+    }
+
+    private StageInput delivered() {
+        return input(EventType.OrderDelivered, new OrderDelivered("o", "s", Instant.now()));
     }
 
     private StageInput input(EventType type, Record payload) {

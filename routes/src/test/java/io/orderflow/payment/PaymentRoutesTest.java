@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
@@ -35,7 +36,10 @@ import io.orderflow.event.InvalidEventException;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
+import io.orderflow.event.UnknownReferenceException;
 import io.orderflow.kafka.Topic;
+import io.orderflow.order.InMemoryOrderBook;
+import io.orderflow.order.OrderStatus;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.InMemoryTransactions;
@@ -56,6 +60,7 @@ class PaymentRoutesTest extends CamelTestSupport {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
     private final EventCodec codec = new EventCodec(CLOCK);
     private final List<PaymentResult> ledger = new ArrayList<>();
+    private final InMemoryOrderBook orders = new InMemoryOrderBook();
     private final AtomicInteger ledgerFailuresLeft = new AtomicInteger();
     private final List<IgnoredReason> ignored = new ArrayList<>();
     private final InMemoryTransactions transactions = new InMemoryTransactions();
@@ -88,13 +93,21 @@ class PaymentRoutesTest extends CamelTestSupport {
                 (consumer, input, reason) -> ignored.add(reason),
                 consumer -> repositories.computeIfAbsent(consumer, c -> transactions.repository()),
                 Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))), batches, "test");
-        PaymentLedger failingFirst = payment -> {
-            if (ledgerFailuresLeft.getAndDecrement() > 0) {
-                throw ledgerFailure;
+        PaymentLedger failingFirst = new PaymentLedger() {
+            @Override
+            public void record(PaymentResult payment) {
+                if (ledgerFailuresLeft.getAndDecrement() > 0) {
+                    throw ledgerFailure;
+                }
+                ledger.add(payment);
             }
-            ledger.add(payment);
+
+            @Override
+            public Optional<PaymentResult> forOrder(String orderId) {
+                return ledger.stream().filter(payment -> payment.orderId().equals(orderId)).findFirst();
+            }
         };
-        PaymentStage payment = new PaymentStage(new PaymentService(new BigDecimal("100.00")), failingFirst,
+        PaymentStage payment = new PaymentStage(new PaymentService(new BigDecimal("100.00")), orders, failingFirst,
                 new EventPublisher(outbox, codec), codec);
         return new RoutesBuilder[] {new DeadLetterRoute(new FaultInjector(), outbox, CLOCK),
                 new PaymentRoutes(stage, payment)};
@@ -208,7 +221,36 @@ class PaymentRoutesTest extends CamelTestSupport {
         });
     }
 
+    @Test
+    void anOrderThisDatabaseDoesNotHoldIsDeadLetteredAtOnceAndNotCharged() throws Exception {
+        byte[] record = codec.encode(orderCreated("o-8", "10.00")).getBytes(StandardCharsets.UTF_8);
+        orders.orders.remove("o-8");
+        consume(record, "o-8");
+
+        OutboxRecord dead = outbox.to("order-events.DLT").get(0);
+        assertThat(dead.headerText(DltHeaders.EXCEPTION_FQCN)).isEqualTo(UnknownReferenceException.class.getName());
+        assertThat(dead.headerText(DltHeaders.EXCEPTION_MESSAGE)).isEqualTo("order o-8 does not exist");
+        assertThat(DltHeaders.readInt32(header(dead, DltHeaders.ATTEMPTS))).as("no retries").isEqualTo(1);
+        assertThat(ledger).isEmpty();
+    }
+
+    @Test
+    void anOrderIsChargedItsOwnTotalOnlyOnce() throws Exception {
+        EventEnvelope created = orderCreated("o-9", "10.00");
+        orders.put("o-9", OrderStatus.CREATED, new BigDecimal("12.00"));
+        consume(codec.encode(created).getBytes(StandardCharsets.UTF_8), "o-9");
+        orders.put("o-9", OrderStatus.CREATED, new BigDecimal("10.00"));
+        consume(codec.encode(created).getBytes(StandardCharsets.UTF_8), "o-9");
+        consume(codec.encode(orderCreated("o-9", "10.00")).getBytes(StandardCharsets.UTF_8), "o-9");
+
+        assertThat(outbox.to("order-events.DLT")).extracting(dead -> dead.headerText(DltHeaders.EXCEPTION_MESSAGE))
+                .containsExactly("order o-9 totals 12.00, not 10.00",
+                        "order o-9 was already charged by payment " + ledger.get(0).paymentId());
+        assertThat(ledger).hasSize(1);
+    }
+
     private EventEnvelope orderCreated(String orderId, String total) {
+        orders.put(orderId, OrderStatus.CREATED, new BigDecimal(total));
         return codec.newEvent(EventType.OrderCreated, orderId, "corr-" + orderId, new OrderCreated(orderId, "c",
                 List.of(new OrderLine("p", 1, new BigDecimal(total))), new BigDecimal(total)));
     }

@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.order.CheckedOutCarts;
 
 @Repository
-public class CartRepository {
+public class CartRepository implements CheckedOutCarts {
 
     private final JdbcClient jdbc;
 
@@ -59,5 +60,13 @@ public class CartRepository {
                 .param(cartId)
                 .query((rs, row) -> new OrderLine(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)))
                 .list();
+    }
+
+    @Override
+    public Optional<String> orderOf(String cartId) {
+        return jdbc.sql("select order_id from carts where cart_id = ? and status = ?")
+                .params(cartId, CartView.CHECKED_OUT)
+                .query((rs, row) -> rs.getString(1))
+                .optional();
     }
 }

@@ -8,10 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.orderflow.app.order.NewOrderRequest;
+import io.orderflow.event.OrderRules;
 import io.orderflow.app.web.ApiException;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventType;
+import io.orderflow.event.InvalidEventException;
 import io.orderflow.event.Payloads.CartCheckedOut;
 import io.orderflow.event.Payloads.CartItemAdded;
 import io.orderflow.event.Payloads.OrderLine;
@@ -46,9 +47,9 @@ public class CartService {
             carts.create(cartId, clock.instant());
         } else {
             requireOpen(cart);
-            if (cart.items().size() >= NewOrderRequest.MAX_ITEMS) {
+            if (cart.items().size() >= OrderRules.MAX_ITEMS) {
                 throw new ApiException(422, "cart_full",
-                        "cart " + cartId + " already has " + NewOrderRequest.MAX_ITEMS + " items");
+                        "cart " + cartId + " already has " + OrderRules.MAX_ITEMS + " items");
             }
         }
         int lineNo = cart == null ? 0 : cart.items().size();
@@ -64,6 +65,12 @@ public class CartService {
         CartView cart = carts.find(cartId, true)
                 .orElseThrow(() -> ApiException.notFound("cart " + cartId + " does not exist or has no items"));
         requireOpen(cart);
+        try {
+            // each line passed the rules when added; the sum of up to 100 of them may still not be storable
+            OrderRules.checkLines("items", cart.items());
+        } catch (InvalidEventException broken) {
+            throw new ApiException(422, "cart_invalid", broken.getMessage());
+        }
         String orderId = UUID.randomUUID().toString();
         carts.checkOut(cartId, request.customerId(), orderId, clock.instant());
         publisher.publish(codec.newEvent(EventType.CartCheckedOut, orderId, correlationId,

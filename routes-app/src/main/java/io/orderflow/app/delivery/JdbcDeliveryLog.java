@@ -1,6 +1,9 @@
 package io.orderflow.app.delivery;
 
+import static io.orderflow.app.stage.Timestamps.read;
 import static io.orderflow.app.stage.Timestamps.utc;
+
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,5 +25,14 @@ public class JdbcDeliveryLog implements DeliveryLog {
         jdbc.sql("insert into deliveries (order_id, shipment_id, carrier, delivered_at) values (?, ?, ?, ?)")
                 .params(delivery.orderId(), delivery.shipmentId(), delivery.carrier(), utc(delivery.deliveredAt()))
                 .update();
+    }
+
+    @Override
+    public Optional<Delivery> forOrder(String orderId) {
+        return jdbc.sql("select shipment_id, carrier, delivered_at from deliveries where order_id = ?")
+                .param(orderId)
+                .query((rs, row) -> new Delivery(orderId, rs.getString("shipment_id"), rs.getString("carrier"),
+                        read(rs, "delivered_at")))
+                .optional();
     }
 }

@@ -1,6 +1,9 @@
 package io.orderflow.app.dispatch;
 
+import static io.orderflow.app.stage.Timestamps.read;
 import static io.orderflow.app.stage.Timestamps.utc;
+
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,5 +25,14 @@ public class JdbcShipmentRegistry implements ShipmentRegistry {
         jdbc.sql("insert into shipments (shipment_id, order_id, carrier, dispatched_at) values (?, ?, ?, ?)")
                 .params(shipment.shipmentId(), shipment.orderId(), shipment.carrier(), utc(shipment.dispatchedAt()))
                 .update();
+    }
+
+    @Override
+    public Optional<Shipment> forOrder(String orderId) {
+        return jdbc.sql("select shipment_id, carrier, dispatched_at from shipments where order_id = ?")
+                .param(orderId)
+                .query((rs, row) -> new Shipment(rs.getString("shipment_id"), orderId, rs.getString("carrier"),
+                        read(rs, "dispatched_at")))
+                .optional();
     }
 }

@@ -1,6 +1,9 @@
 package io.orderflow.app.kafka;
 
 import java.util.List;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -8,22 +11,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.kafka.Topic;
 
 /**
  * Creates the pipeline topics and their dead-letter topics (same partition count) when they are absent, and checks
  * the ones that exist: a dead-letter topic must have at least its source topic's partitions (a dead letter goes to
  * its original partition number), so a short one is grown when the cluster allows it; any other partition count
- * than configured is used as it is, with a warning, since instances beyond the partition count get no work.
+ * than configured is used as it is, with a warning, since instances beyond the partition count get no work. A DLT
+ * takes every record its source topic takes plus the failure headers a dead letter adds, so its
+ * {@code max.message.bytes} is the source topic's plus {@link DeadLetterRoute#MAX_ADDED_BYTES}, also on DLTs that
+ * already exist: a dead letter the broker refused would leave its record without a place to go.
  */
 public final class TopicInitializer {
 
@@ -70,17 +80,29 @@ public final class TopicInitializer {
     private void createAbsentTopics() throws ExecutionException, TimeoutException, InterruptedException {
         Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
         Map<String, String> configs = topicConfigs();
-        List<NewTopic> missing = Topic.allTopicNames().stream()
-                .filter(name -> !existing.contains(name))
-                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(configs))
-                .toList();
+        create(Arrays.stream(Topic.values())
+                .map(Topic::topicName).filter(name -> !existing.contains(name))
+                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(configs)).toList());
+        Map<Topic, Integer> deadLetterLimits = deadLetterLimits();
+        create(Arrays.stream(Topic.values()).filter(topic -> !existing.contains(topic.deadLetterTopic()))
+                .map(topic -> {
+                    Map<String, String> deadLetterConfigs = new HashMap<>(configs);
+                    deadLetterConfigs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                            String.valueOf(deadLetterLimits.get(topic)));
+                    return new NewTopic(topic.deadLetterTopic(), partitions, replicationFactor)
+                            .configs(deadLetterConfigs);
+                }).toList());
+        raiseExistingDeadLetterLimits(existing, deadLetterLimits);
+    }
+
+    private void create(List<NewTopic> missing) throws ExecutionException, TimeoutException, InterruptedException {
         if (missing.isEmpty()) {
             return;
         }
         try {
             admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
-            LOG.info("Created topics {} ({} partitions, replication {}, {})",
-                    missing.stream().map(NewTopic::name).toList(), partitions, replicationFactor, configs);
+            LOG.info("Created topics {} ({} partitions, replication {})",
+                    missing.stream().map(NewTopic::name).toList(), partitions, replicationFactor);
         } catch (ExecutionException e) {
             // another instance starting at the same time created them first
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -132,6 +154,34 @@ public final class TopicInitializer {
             LOG.warn("Dead-letter topic {} has {} partitions, fewer than {} has ({}), and cannot be grown: {}."
                             + " Dead letters from the partitions it lacks go to a partition chosen by key",
                     topic.deadLetterTopic(), deadLetters, topic.topicName(), source, e.getCause().toString());
+        }
+    }
+
+    /** Source topic limit (its own setting or the broker's message.max.bytes) plus the room dead letters add. */
+    private Map<Topic, Integer> deadLetterLimits() throws ExecutionException, InterruptedException, TimeoutException {
+        Map<ConfigResource, Topic> sources = new HashMap<>();
+        for (Topic topic : Topic.values()) {
+            sources.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.topicName()), topic);
+        }
+        Map<Topic, Integer> limits = new HashMap<>();
+        admin.describeConfigs(sources.keySet()).all().get(60, TimeUnit.SECONDS).forEach((resource, config) ->
+                limits.put(sources.get(resource), Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
+                        .value()) + DeadLetterRoute.MAX_ADDED_BYTES));
+        return limits;
+    }
+
+    private void raiseExistingDeadLetterLimits(Set<String> existing, Map<Topic, Integer> limits)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        for (Topic topic : Topic.values()) {
+            if (existing.contains(topic.deadLetterTopic())) {
+                changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.deadLetterTopic()),
+                        List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                String.valueOf(limits.get(topic))), AlterConfigOp.OpType.SET)));
+            }
+        }
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(60, TimeUnit.SECONDS);
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.orderflow.app.order;
 
+import static io.orderflow.app.stage.Timestamps.read;
 import static io.orderflow.app.stage.Timestamps.utc;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,8 +14,10 @@ import org.springframework.stereotype.Repository;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderBook;
+import io.orderflow.order.OrderState;
 import io.orderflow.order.OrderStatus;
 import io.orderflow.order.TimelineEntry;
+import io.orderflow.order.WaitingEvent;
 
 @Repository
 public class JdbcOrderBook implements OrderBook {
@@ -40,10 +45,18 @@ public class JdbcOrderBook implements OrderBook {
     }
 
     @Override
-    public Optional<OrderStatus> lockStatus(String orderId) {
-        return jdbc.sql("select status from orders where order_id = ? for update")
+    public Optional<OrderState> find(String orderId) {
+        return jdbc.sql("select status, total from orders where order_id = ?")
                 .param(orderId)
-                .query((rs, row) -> OrderStatus.valueOf(rs.getString(1)))
+                .query((rs, row) -> new OrderState(orderId, OrderStatus.valueOf(rs.getString(1)), rs.getBigDecimal(2)))
+                .optional();
+    }
+
+    @Override
+    public Optional<OrderState> lock(String orderId) {
+        return jdbc.sql("select status, total from orders where order_id = ? for update")
+                .param(orderId)
+                .query((rs, row) -> new OrderState(orderId, OrderStatus.valueOf(rs.getString(1)), rs.getBigDecimal(2)))
                 .optional();
     }
 
@@ -61,6 +74,40 @@ public class JdbcOrderBook implements OrderBook {
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(orderId, entry.eventId().toString(), entry.status().name(), utc(entry.at()), entry.topic(),
                         entry.partition(), entry.offset(), entry.applied())
+                .update();
+    }
+
+    @Override
+    public void markApplied(String orderId, UUID eventId) {
+        jdbc.sql("update order_timeline set applied = true where order_id = ? and event_id = ?")
+                .params(orderId, eventId.toString())
+                .update();
+    }
+
+    @Override
+    public void addWaiting(WaitingEvent event) {
+        jdbc.sql("""
+                insert into order_pending_events (order_id, event_id, status, at, settled) values (?, ?, ?, ?, false)""")
+                .params(event.orderId(), event.eventId().toString(), event.target().name(), utc(event.at()))
+                .update();
+    }
+
+    @Override
+    public List<WaitingEvent> waiting(String orderId) {
+        return jdbc.sql("""
+                select event_id, status, at from order_pending_events where order_id = ? and settled = false
+                order by at, event_id""")
+                .param(orderId)
+                .query((rs, row) -> new WaitingEvent(orderId, UUID.fromString(rs.getString("event_id")),
+                        OrderStatus.valueOf(rs.getString("status")),
+                        read(rs, "at")))
+                .list();
+    }
+
+    @Override
+    public void settleWaiting(String orderId, UUID eventId, String rejectedCause) {
+        jdbc.sql("update order_pending_events set settled = true, rejected_cause = ? where order_id = ? and event_id = ?")
+                .params(rejectedCause, orderId, eventId.toString())
                 .update();
     }
 

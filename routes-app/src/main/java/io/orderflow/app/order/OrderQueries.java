@@ -24,8 +24,8 @@ public class OrderQueries {
     public record Item(String productId, int quantity, BigDecimal price) {
     }
 
-    /** One status event; {@code late} marks one that arrived after the order had moved past it. */
-    public record Step(String status, Instant at, String topic, int partition, long offset, boolean late) {
+    /** One status event; {@code waiting} marks one read before its prerequisite, not applied yet. */
+    public record Step(String status, Instant at, String topic, int partition, long offset, boolean waiting) {
     }
 
     /** {@code cartId}: the cart the order was checked out from, null for an order placed directly. */

@@ -12,16 +12,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
-/** Record headers in an outbox row: a JSON array of [name, base64] pairs, so order, repeats and bytes survive. */
-final class OutboxHeaders {
+/**
+ * Record headers in a database row (the outbox, the dead-letter index): a JSON array of [name, base64] pairs, so
+ * order, repeats and bytes survive.
+ */
+public final class OutboxHeaders {
 
     private final ObjectMapper mapper;
 
-    OutboxHeaders(ObjectMapper mapper) {
+    public OutboxHeaders(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
-    String write(List<Header> headers) {
+    public String write(List<Header> headers) {
         ArrayNode array = mapper.createArrayNode();
         for (Header header : headers) {
             array.addArray().add(header.key())
@@ -30,7 +33,7 @@ final class OutboxHeaders {
         return array.toString();
     }
 
-    List<Header> read(String json) {
+    public List<Header> read(String json) {
         try {
             List<Header> headers = new ArrayList<>();
             for (JsonNode pair : mapper.readTree(json)) {

@@ -3,6 +3,7 @@ package io.orderflow.app.payment;
 import static io.orderflow.app.stage.Timestamps.utc;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,5 +30,14 @@ public class JdbcPaymentLedger implements PaymentLedger {
                 .params(payment.paymentId(), payment.orderId(), payment.amount(), payment.approved(),
                         payment.declineReason(), utc(clock.instant()))
                 .update();
+    }
+
+    @Override
+    public Optional<PaymentResult> forOrder(String orderId) {
+        return jdbc.sql("select payment_id, amount, approved, decline_reason from payments where order_id = ?")
+                .param(orderId)
+                .query((rs, row) -> new PaymentResult(rs.getString("payment_id"), orderId, rs.getBigDecimal("amount"),
+                        rs.getBoolean("approved"), rs.getString("decline_reason")))
+                .optional();
     }
 }

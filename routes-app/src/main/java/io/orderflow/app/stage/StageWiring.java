@@ -24,6 +24,8 @@ import io.orderflow.dispatch.DispatchStage;
 import io.orderflow.dispatch.ShipmentRegistry;
 import io.orderflow.event.EventCodec;
 import io.orderflow.kafka.EventPublisher;
+import io.orderflow.order.CheckedOutCarts;
+import io.orderflow.order.CheckoutOrders;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderCreation;
 import io.orderflow.order.OrderRoutes;
@@ -112,27 +114,31 @@ public class StageWiring {
     }
 
     @Bean
-    OrderRoutes orderRoutes(StageContext context, OrderCreation creation, OrderBook orders) {
-        return new OrderRoutes(context, creation, new OrderStatusStage(orders));
+    OrderRoutes orderRoutes(StageContext context, OrderCreation creation, OrderBook orders, CheckedOutCarts carts,
+                            PaymentLedger payments, ShipmentRegistry shipments, DeliveryLog deliveries,
+                            EventCodec codec) {
+        return new OrderRoutes(context, new CheckoutOrders(carts, orders, creation),
+                new OrderStatusStage(orders, payments, shipments, deliveries, codec));
     }
 
     @Bean
-    PaymentRoutes paymentRoutes(StageContext context, PaymentLedger ledger, EventPublisher publisher,
-                                EventCodec codec, OrderflowProperties properties) {
+    PaymentRoutes paymentRoutes(StageContext context, OrderBook orders, PaymentLedger ledger,
+                                EventPublisher publisher, EventCodec codec, OrderflowProperties properties) {
         PaymentService payments = new PaymentService(properties.payment().limit());
-        return new PaymentRoutes(context, new PaymentStage(payments, ledger, publisher, codec));
+        return new PaymentRoutes(context, new PaymentStage(payments, orders, ledger, publisher, codec));
     }
 
     @Bean
-    DispatchRoutes dispatchRoutes(StageContext context, ShipmentRegistry shipments, EventPublisher publisher,
-                                  EventCodec codec, OrderflowProperties properties, Clock clock) {
+    DispatchRoutes dispatchRoutes(StageContext context, ShipmentRegistry shipments, PaymentLedger payments,
+                                  EventPublisher publisher, EventCodec codec, OrderflowProperties properties,
+                                  Clock clock) {
         DispatchPlanner planner = new DispatchPlanner(properties.dispatch().carriers(), clock);
-        return new DispatchRoutes(context, new DispatchStage(planner, shipments, publisher, codec));
+        return new DispatchRoutes(context, new DispatchStage(planner, shipments, payments, publisher, codec));
     }
 
     @Bean
-    DeliveryRoutes deliveryRoutes(StageContext context, DeliveryLog deliveries, EventPublisher publisher,
-                                  EventCodec codec, Clock clock) {
-        return new DeliveryRoutes(context, new DeliveryStage(deliveries, publisher, codec, clock));
+    DeliveryRoutes deliveryRoutes(StageContext context, DeliveryLog deliveries, ShipmentRegistry shipments,
+                                  EventPublisher publisher, EventCodec codec, Clock clock) {
+        return new DeliveryRoutes(context, new DeliveryStage(deliveries, shipments, publisher, codec, clock));
     }
 }

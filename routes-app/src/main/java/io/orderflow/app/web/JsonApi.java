@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.orderflow.event.EventCodec;
+import io.orderflow.event.InvalidEventException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -104,6 +105,13 @@ public class JsonApi {
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage())
                     .collect(Collectors.joining("; "));
             throw new ApiException(400, "validation_failed", detail);
+        }
+        if (value instanceof RuleChecked checked) {
+            try {
+                checked.checkRules();
+            } catch (InvalidEventException broken) {
+                throw new ApiException(400, "validation_failed", broken.getMessage());
+            }
         }
     }
 

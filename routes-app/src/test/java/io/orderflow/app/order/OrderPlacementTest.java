@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,7 +35,9 @@ import io.orderflow.kafka.EventPublisher;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderCreation;
+import io.orderflow.order.OrderState;
 import io.orderflow.order.OrderStatus;
+import io.orderflow.order.WaitingEvent;
 import io.orderflow.order.TimelineEntry;
 
 /**
@@ -185,8 +188,30 @@ class OrderPlacementTest {
             }
 
             @Override
-            public Optional<OrderStatus> lockStatus(String orderId) {
+            public Optional<OrderState> find(String orderId) {
                 return Optional.empty();
+            }
+
+            @Override
+            public Optional<OrderState> lock(String orderId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void markApplied(String orderId, UUID eventId) {
+            }
+
+            @Override
+            public void addWaiting(WaitingEvent event) {
+            }
+
+            @Override
+            public List<WaitingEvent> waiting(String orderId) {
+                return List.of();
+            }
+
+            @Override
+            public void settleWaiting(String orderId, UUID eventId, String rejectedCause) {
             }
 
             @Override

@@ -1,0 +1,76 @@
+package io.orderflow.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The order book of route tests: orders, their timelines and waiting events in maps. */
+public class InMemoryOrderBook implements OrderBook {
+
+    public final Map<String, OrderState> orders = new LinkedHashMap<>();
+    public final List<TimelineEntry> timeline = new ArrayList<>();
+    public final Map<UUID, WaitingEvent> waiting = new LinkedHashMap<>();
+    public final Map<UUID, String> rejected = new LinkedHashMap<>();
+
+    public void put(String orderId, OrderStatus status, BigDecimal total) {
+        orders.put(orderId, new OrderState(orderId, status, total));
+    }
+
+    public OrderStatus status(String orderId) {
+        return orders.get(orderId).status();
+    }
+
+    @Override
+    public void insert(Order order) {
+        put(order.orderId(), order.status(), order.total());
+    }
+
+    @Override
+    public Optional<OrderState> find(String orderId) {
+        return Optional.ofNullable(orders.get(orderId));
+    }
+
+    @Override
+    public Optional<OrderState> lock(String orderId) {
+        return find(orderId);
+    }
+
+    @Override
+    public void updateStatus(String orderId, OrderStatus status, Instant at) {
+        put(orderId, status, orders.get(orderId).total());
+    }
+
+    @Override
+    public void addTimeline(String orderId, TimelineEntry entry) {
+        timeline.add(entry);
+    }
+
+    @Override
+    public void markApplied(String orderId, UUID eventId) {
+        timeline.replaceAll(entry -> entry.eventId().equals(eventId) ? new TimelineEntry(entry.status(), entry.at(),
+                entry.topic(), entry.partition(), entry.offset(), entry.eventId(), true) : entry);
+    }
+
+    @Override
+    public void addWaiting(WaitingEvent event) {
+        waiting.put(event.eventId(), event);
+    }
+
+    @Override
+    public List<WaitingEvent> waiting(String orderId) {
+        return waiting.values().stream().filter(event -> event.orderId().equals(orderId)).toList();
+    }
+
+    @Override
+    public void settleWaiting(String orderId, UUID eventId, String rejectedCause) {
+        waiting.remove(eventId);
+        if (rejectedCause != null) {
+            rejected.put(eventId, rejectedCause);
+        }
+    }
+}
