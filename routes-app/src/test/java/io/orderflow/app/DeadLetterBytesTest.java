@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -58,12 +60,16 @@ class DeadLetterBytesTest extends AppTestSupport {
                 .isEqualTo("base64:" + Base64.getEncoder().encodeToString(BINARY));
         assertThat(indexed.get("headers").get("tenant").asText()).isEqualTo("acme");
 
-        JsonNode replay = parse(operatorPost("/api/dead-letters/replay",
-                "{\"ids\":[\"" + indexed.get("id").asText() + "\"]}")).get("results").get(0);
-        assertThat(replay.get("outcome").asText()).isEqualTo("REPLAYED");
-        assertThat(replay.get("targetPartition").asInt()).isEqualTo(original.partition());
-        ConsumerRecord<byte[], byte[]> replayed = readAt(Topic.ORDER.topicName(), original.partition(),
-                replay.get("targetOffset").asLong());
+        var started = operatorPost("/api/dead-letters/replay", "{\"ids\":[\"" + indexed.get("id").asText() + "\"]}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String job = started.headers().firstValue("Location").orElseThrow();
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(200)).until(() ->
+                "DONE".equals(operatorGet(job).path("state").asText()));
+        byte[] value = ("not an event " + marker).getBytes(StandardCharsets.UTF_8);
+        // the same key bytes, so the same partition
+        ConsumerRecord<byte[], byte[]> replayed = partition(Topic.ORDER.topicName(), original.partition()).stream()
+                .filter(r -> Arrays.equals(r.value(), value) && r.headers().lastHeader(DltHeaders.REPLAY_COUNT) != null)
+                .findFirst().orElseThrow();
         assertThat(replayed.key()).isEqualTo(KEY);
         assertThat(replayed.headers().lastHeader("trace-bin").value()).isEqualTo(BINARY);
         assertThat(replayed.headers().lastHeader("tenant").value()).isEqualTo("acme".getBytes(StandardCharsets.UTF_8));
@@ -83,6 +89,23 @@ class DeadLetterBytesTest extends AppTestSupport {
             }
         }
         return null;
+    }
+
+    /** Every record of one partition, from its start to its current end, with the key's bytes. */
+    private List<ConsumerRecord<byte[], byte[]>> partition(String topic, int partition) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.clientConfig(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (consumer.position(tp) < end && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
     }
 
     private ConsumerRecord<byte[], byte[]> readAt(String topic, int partition, long offset) {

@@ -88,7 +88,7 @@ public class DeadLetterIndexRoute extends RouteBuilder {
         int partition = m.getHeader(KafkaConstants.PARTITION, Integer.class);
         long offset = m.getHeader(KafkaConstants.OFFSET, Long.class);
         byte[] keyBytes = m.getHeader(KafkaConstants.KEY, byte[].class);
-        String key = keyBytes == null ? null : new String(keyBytes, StandardCharsets.UTF_8);
+        String key = ReadableBytes.of(keyBytes);
         String originalTopic = DltHeaders.readUtf8(raw.get(DltHeaders.ORIGINAL_TOPIC));
         if (originalTopic == null) {
             originalTopic = dltTopic.substring(0, dltTopic.length() - Topic.DLT_SUFFIX.length());
@@ -134,7 +134,7 @@ public class DeadLetterIndexRoute extends RouteBuilder {
         raw.forEach((name, value) -> {
             Object decoded = INT_HEADERS.contains(name) ? DltHeaders.readInt32(value)
                     : LONG_HEADERS.contains(name) ? DltHeaders.readInt64(value)
-                    : new String(value, StandardCharsets.UTF_8);
+                    : ReadableBytes.of(value);
             headers.put(name, String.valueOf(decoded));
         });
         return headers;
