@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -126,13 +128,21 @@ public final class TopicInitializer {
         }
     }
 
-    /** Topics created a moment ago reach the metadata of the broker asked a little later: asks again for a while. */
     private Map<String, TopicDescription> describeTopics()
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return onceKnown(() -> admin.describeTopics(Topic.allTopicNames()).allTopicNames());
+    }
+
+    /**
+     * Topics created a moment ago reach the metadata of the broker asked a little later (describing their topics or
+     * their configs fails with an unknown topic until then): asks again for a while.
+     */
+    private <T> T onceKnown(Supplier<KafkaFuture<T>> request)
             throws ExecutionException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {
-                return admin.describeTopics(Topic.allTopicNames()).allTopicNames().get(60, TimeUnit.SECONDS);
+                return request.get().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;
@@ -164,7 +174,7 @@ public final class TopicInitializer {
             sources.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.topicName()), topic);
         }
         Map<Topic, Integer> limits = new HashMap<>();
-        admin.describeConfigs(sources.keySet()).all().get(60, TimeUnit.SECONDS).forEach((resource, config) ->
+        onceKnown(() -> admin.describeConfigs(sources.keySet()).all()).forEach((resource, config) ->
                 limits.put(sources.get(resource), Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)
                         .value()) + DeadLetterRoute.MAX_ADDED_BYTES));
         return limits;
@@ -181,7 +191,7 @@ public final class TopicInitializer {
             }
         }
         if (!changes.isEmpty()) {
-            admin.incrementalAlterConfigs(changes).all().get(60, TimeUnit.SECONDS);
+            onceKnown(() -> admin.incrementalAlterConfigs(changes).all());
         }
     }
 }
