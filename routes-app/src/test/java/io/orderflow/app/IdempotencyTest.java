@@ -132,6 +132,30 @@ class IdempotencyTest extends AppTestSupport {
     }
 
     @Test
+    void aKeyHeldByARequestWhoseInstanceDiedIsTakenOverOnceItsLeaseRanOut() {
+        String customer = "orphaned-" + UUID.randomUUID();
+        String earlier = UUID.randomUUID().toString();
+        assertThat(postWithKey("/api/orders", order(customer, 1), earlier).statusCode()).isEqualTo(201);
+        // what an instance killed between claiming a key and committing its order leaves: a claim, no order (the
+        // same request as the earlier one, so the same hash; its lease already over)
+        String key = UUID.randomUUID().toString();
+        jdbc.sql("""
+                insert into idempotency_keys (idempotency_key, request_hash, state, claim_id, created_at, expires_at)
+                select ?, request_hash, 'IN_PROGRESS', 'instance-that-died', created_at, created_at
+                from idempotency_keys where idempotency_key = ?""").params(key, earlier).update();
+
+        HttpResponse<String> retry = postWithKey("/api/orders", order(customer, 1), key);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).as("it ran, nothing was kept").isEmpty();
+        assertThat(jdbc.sql("select state from idempotency_keys where idempotency_key = ?").param(key)
+                .query(String.class).single()).isEqualTo("DONE");
+        assertThat(postWithKey("/api/orders", order(customer, 1), key).headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
+        assertThat(jdbc.sql("select count(*) from orders where customer_id = ?").param(customer)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void aKeyMustBeVisibleAscii() {
         for (String bad : List.of("x".repeat(256), "two words", "tab\tbed")) {
             HttpResponse<String> response = postWithKey("/api/orders", order("bad-key", 1), bad);

@@ -73,10 +73,13 @@ public class CartApi extends ApiRouteBuilder {
         String correlationId = json.correlationId(exchange);
         String cartId = json.pathId(exchange, "cartId");
         CheckoutRequest request = json.read(exchange, CheckoutRequest.class);
-        idempotent.respond(exchange, "POST /api/carts/" + cartId + "/checkout", request, () -> {
-            CartView cart = carts.checkout(cartId, request, correlationId);
-            return new IdempotentRequests.Answer(201, Map.of("cartId", cartId, "orderId", cart.orderId(),
-                    "status", cart.status(), "total", cart.total()), "/api/orders/" + cart.orderId());
-        });
+        idempotent.respond(exchange, "POST /api/carts/" + cartId + "/checkout", request, keeper ->
+                checkoutAnswer(carts.checkout(cartId, request, correlationId,
+                        checkedOut -> keeper.keep(checkoutAnswer(checkedOut)))));
+    }
+
+    private static IdempotentRequests.Answer checkoutAnswer(CartView cart) {
+        return new IdempotentRequests.Answer(201, Map.of("cartId", cart.cartId(), "orderId", cart.orderId(),
+                "status", cart.status(), "total", cart.total()), "/api/orders/" + cart.orderId());
     }
 }

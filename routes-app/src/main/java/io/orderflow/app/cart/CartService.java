@@ -2,6 +2,7 @@ package io.orderflow.app.cart;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,9 @@ public class CartService {
     }
 
     @Transactional
-    public CartView checkout(String cartId, CheckoutRequest request, String correlationId) {
+    /** {@code inTransaction} gets the checked-out cart before the commit, for what must commit with it. */
+    public CartView checkout(String cartId, CheckoutRequest request, String correlationId,
+                             Consumer<CartView> inTransaction) {
         CartView cart = carts.find(cartId, true)
                 .orElseThrow(() -> ApiException.notFound("cart " + cartId + " does not exist or has no items"));
         requireOpen(cart);
@@ -76,7 +79,9 @@ public class CartService {
         publisher.publish(codec.newEvent(EventType.CartCheckedOut, orderId, correlationId,
                 new CartCheckedOut(cartId, request.customerId(), orderId, cart.items())));
         LOG.info("cart: cart {} CHECKED_OUT as order {} (correlation {})", cartId, orderId, correlationId);
-        return carts.find(cartId, false).orElseThrow();
+        CartView checkedOut = carts.find(cartId, false).orElseThrow();
+        inTransaction.accept(checkedOut);
+        return checkedOut;
     }
 
     private static void requireOpen(CartView cart) {

@@ -8,15 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +31,9 @@ import io.orderflow.event.EventCodec;
  * with the same request gets that answer again (header {@code Idempotent-Replayed: true}) and runs nothing; with a
  * different request it is a 422. A request that finds its key still running waits for that answer, at most
  * {@code orderflow.idempotency.in-progress-wait}, then gets 409. A request that fails gives its key back: it had no
- * effect, so a retry runs it again.
+ * effect, so a retry runs it again. The answer is kept in the transaction of the request's effect ({@link
+ * AnswerKeeper}): an instance that dies between the two leaves neither, and once its claim's lease has run out a
+ * retry runs the request again.
  * <p>
  * Who runs is decided by the key's primary key in the database, so it holds across instances; waiting polls the
  * row, for the same reason. Without the header, requests run as they always did.
@@ -45,7 +46,12 @@ public class IdempotentRequests {
     private static final Pattern USABLE_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(10);
-    private static final Logger LOG = LoggerFactory.getLogger(IdempotentRequests.class);
+
+    /** Keeps a request's answer for its key; called inside the transaction that has the request's effect. */
+    @FunctionalInterface
+    public interface AnswerKeeper {
+        void keep(Answer answer);
+    }
 
     /** What a request answers: its status, body and {@code Location} (or null). */
     public record Answer(int status, Object body, String location) {
@@ -69,12 +75,13 @@ public class IdempotentRequests {
 
     /**
      * Answers the request with {@code action}'s answer, or with the kept answer of an earlier request with the same
-     * key. {@code target} and the parsed {@code request} together are what "the same request" means.
+     * key. {@code target} and the parsed {@code request} together are what "the same request" means. The action
+     * hands its answer to the keeper it is given inside the transaction of its effect.
      */
-    public void respond(Exchange exchange, String target, Object request, Supplier<Answer> action) {
+    public void respond(Exchange exchange, String target, Object request, Function<AnswerKeeper, Answer> action) {
         String key = exchange.getMessage().getHeader(HEADER, String.class);
         if (key == null) {
-            write(exchange, action.get(), false);
+            write(exchange, action.apply(answer -> { }), false);
             return;
         }
         if (!USABLE_KEY.matcher(key).matches()) {
@@ -85,8 +92,9 @@ public class IdempotentRequests {
         long deadline = System.nanoTime() + settings.inProgressWait().toNanos();
         while (true) {
             Instant now = clock.instant();
-            if (keys.claim(key, hash, now, now.plus(settings.keyTtl()))) {
-                write(exchange, runAndKeep(key, action), false);
+            String claimId = UUID.randomUUID().toString();
+            if (keys.claim(key, hash, claimId, now, now.plus(settings.inProgressLease()))) {
+                write(exchange, run(key, claimId, action), false);
                 return;
             }
             Optional<IdempotencyKeys.Row> row = keys.find(key);
@@ -114,22 +122,28 @@ public class IdempotentRequests {
         }
     }
 
-    private Answer runAndKeep(String key, Supplier<Answer> action) {
-        Answer answer;
+    private Answer run(String key, String claimId, Function<AnswerKeeper, Answer> action) {
         try {
-            answer = action.get();
+            return action.apply(answer -> keep(key, claimId, answer));
         } catch (RuntimeException e) {
-            keys.release(key);
+            keys.release(key, claimId);
             throw e;
         }
+    }
+
+    private void keep(String key, String claimId, Answer answer) {
+        String body;
         try {
-            keys.complete(key, answer.status(), mapper.writeValueAsString(answer.body()), answer.location());
-        } catch (RuntimeException | JsonProcessingException e) {
-            // the work is done and this caller gets its answer; a retry with the key gets 409 until it expires,
-            // never a second order
-            LOG.error("could not keep the answer for an idempotency key; retries with it get 409", e);
+            body = mapper.writeValueAsString(answer.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answer is not JSON", e);
         }
-        return answer;
+        if (!keys.complete(key, claimId, answer.status(), body, answer.location(),
+                clock.instant().plus(settings.keyTtl()))) {
+            // throwing rolls the effect back: the request that took the key over has its own
+            throw new ApiException(409, "idempotency_key_in_progress", "this request ran longer than the "
+                    + HEADER + " is held for, and another request with it took over; retry to get its answer");
+        }
     }
 
     private Answer kept(IdempotencyKeys.Row row) {

@@ -70,18 +70,20 @@ public class OrderApi extends ApiRouteBuilder {
     private void place(Exchange exchange) {
         String correlationId = json.correlationId(exchange);
         NewOrderRequest request = json.read(exchange, NewOrderRequest.class);
-        idempotent.respond(exchange, "POST /api/orders", request, () -> {
-            Order order = placement.place(request, correlationId);
-            return new IdempotentRequests.Answer(201, Map.of(
-                    "orderId", order.orderId(),
-                    "status", order.status().name(),
-                    "customerId", order.customerId(),
-                    "total", order.total(),
-                    "createdAt", order.createdAt(),
-                    "correlationId", correlationId,
-                    // honest about what happened: the order is stored, its event waits in the outbox for the relay
-                    "event", "queued"), "/api/orders/" + order.orderId());
-        });
+        idempotent.respond(exchange, "POST /api/orders", request, keeper -> answer(placement.place(request,
+                correlationId, placed -> keeper.keep(answer(placed, correlationId))), correlationId));
+    }
+
+    private static IdempotentRequests.Answer answer(Order order, String correlationId) {
+        return new IdempotentRequests.Answer(201, Map.of(
+                "orderId", order.orderId(),
+                "status", order.status().name(),
+                "customerId", order.customerId(),
+                "total", order.total(),
+                "createdAt", order.createdAt(),
+                "correlationId", correlationId,
+                // honest about what happened: the order is stored, its event waits in the outbox for the relay
+                "event", "queued"), "/api/orders/" + order.orderId());
     }
 
     private void get(Exchange exchange) {

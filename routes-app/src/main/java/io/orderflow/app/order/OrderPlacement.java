@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,9 +91,10 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
     }
 
     /** A request waiting for the writer; whoever claims it first, the writer or the caller giving up, owns it. */
-    private record Pending(OrderCreation.Draft draft, CompletableFuture<Order> result, AtomicBoolean claimed) {
-        Pending(OrderCreation.Draft draft) {
-            this(draft, new CompletableFuture<>(), new AtomicBoolean());
+    private record Pending(OrderCreation.Draft draft, Consumer<Order> inTransaction, CompletableFuture<Order> result,
+                           AtomicBoolean claimed) {
+        Pending(OrderCreation.Draft draft, Consumer<Order> inTransaction) {
+            this(draft, inTransaction, new CompletableFuture<>(), new AtomicBoolean());
         }
 
         boolean claim() {
@@ -100,17 +102,24 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /** Places the order with nothing else in its transaction; see {@link #place(NewOrderRequest, String, Consumer)}. */
+    public Order place(NewOrderRequest request, String correlationId) {
+        return place(request, correlationId, order -> { });
+    }
+
     /**
      * Places the order and returns once it and its OrderCreated are committed; throws what placing it
      * threw, or a 503 {@link ApiException} (nothing stored) when the queue is full, the application is not running,
-     * or the order waited {@code queue-timeout} without the writer taking it.
+     * or the order waited {@code queue-timeout} without the writer taking it. {@code inTransaction} gets the order
+     * inside the transaction that stores it, for what must commit with it (or fail it: the order is then not
+     * stored, and its group's other orders are placed without it).
      */
-    public Order place(NewOrderRequest request, String correlationId) {
+    public Order place(NewOrderRequest request, String correlationId, Consumer<Order> inTransaction) {
         if (!running) {
             throw notRunning();
         }
         Pending pending = new Pending(creation.draft(UUID.randomUUID().toString(), request.customerId(),
-                request.lines(), correlationId, null));
+                request.lines(), correlationId, null), inTransaction);
         if (!queue.offer(pending)) {
             throw ApiException.unavailable(settings.queueCapacity() + " orders are waiting to be placed already;"
                     + " nothing was stored, retry shortly", RETRY_AFTER_SECONDS);
@@ -187,8 +196,13 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
     private void place(List<Pending> group) {
         groupSizes.record(group.size());
         try {
-            List<Order> orders = transactions.execute(status ->
-                    creation.createAll(group.stream().map(Pending::draft).toList()));
+            List<Order> orders = transactions.execute(status -> {
+                List<Order> created = creation.createAll(group.stream().map(Pending::draft).toList());
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).inTransaction().accept(created.get(i));
+                }
+                return created;
+            });
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).result().complete(orders.get(i));
             }
