@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.orderflow.deadletter.DltHeaders;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.Topic;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.InvalidEventException;
 import io.orderflow.event.UnknownReferenceException;
-import io.orderflow.kafka.Topic;
 import io.orderflow.order.OrderRoutes;
 import io.orderflow.reliability.StageRouteBuilder;
 

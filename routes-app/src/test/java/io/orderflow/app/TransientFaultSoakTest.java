@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.contract.Topic;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.kafka.Topic;
 import io.orderflow.order.OrderRoutes;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.FaultSettings;

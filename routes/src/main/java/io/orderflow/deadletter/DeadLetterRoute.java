@@ -15,7 +15,8 @@ import org.apache.camel.component.kafka.KafkaHeaderFilterStrategy;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.Topic;
 import io.orderflow.outbox.Outbox;
 import io.orderflow.outbox.OutboxRecord;
 import io.orderflow.reliability.FaultInjector;

@@ -1,11 +1,10 @@
 package io.orderflow.kafka;
 
-import java.util.Arrays;
-import java.util.List;
-
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import io.orderflow.contract.ConsumerGroup;
 
 /**
  * Builds the camel-kafka endpoint URIs. The consumer options are the reliability contract of every consuming route
@@ -27,13 +26,10 @@ public final class KafkaUris {
     private KafkaUris() {
     }
 
-    public static String batchConsumer(String groupId, String clientId, int consumersCount, Topic... topics) {
-        return batchConsumer(groupId, clientId, consumersCount, Arrays.stream(topics).map(Topic::topicName).toList());
-    }
-
-    public static String batchConsumer(String groupId, String clientId, int consumersCount, List<String> topicNames) {
-        return "kafka:" + String.join(",", topicNames)
-                + "?groupId=" + groupId
+    /** A batching consumer in {@code group}, reading the topics the group reads. */
+    public static String batchConsumer(ConsumerGroup group, String clientId, int consumersCount) {
+        return "kafka:" + String.join(",", group.topics())
+                + "?groupId=" + group.groupId()
                 + "&clientId=" + clientId
                 + "&consumersCount=" + consumersCount
                 + "&autoOffsetReset=earliest"

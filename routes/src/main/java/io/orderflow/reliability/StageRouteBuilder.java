@@ -11,13 +11,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.RouteDefinition;
 
+import io.orderflow.contract.ConsumerGroup;
+import io.orderflow.contract.EventHeaders;
+import io.orderflow.contract.EventType;
 import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.event.EventEnvelope;
-import io.orderflow.event.EventType;
 import io.orderflow.event.InvalidEventException;
-import io.orderflow.kafka.EventHeaders;
 import io.orderflow.kafka.KafkaUris;
-import io.orderflow.kafka.Topic;
 
 /**
  * Base of every consuming stage. A stage is three kinds of route:
@@ -48,10 +48,6 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         this.context = context;
         this.stage = stage;
         this.settings = context.settings(stage);
-    }
-
-    public static String consumerGroup(String stage) {
-        return "orderflow-" + stage;
     }
 
     public static String kafkaRouteId(String stage) {
@@ -92,11 +88,10 @@ public abstract class StageRouteBuilder extends RouteBuilder {
     protected abstract void configureStage();
 
     /** The stage's Kafka consumer route and its event route, which decodes the record into an {@link EventEnvelope}. */
-    protected RouteDefinition consume(Topic... topics) {
-        String group = consumerGroup(stage);
+    protected RouteDefinition consume(ConsumerGroup group) {
         ProducerTemplate records = getContext().createProducerTemplate();
         String eventRoute = "direct:" + stage;
-        from(KafkaUris.batchConsumer(group, context.clientId(group), settings.consumers(), topics))
+        from(KafkaUris.batchConsumer(group, context.clientId(group.groupId()), settings.consumers()))
                 .routeId(kafkaRouteId(stage))
                 // a failure here means a record could not even be dead-lettered: nothing is committed and the
                 // consumer reads the batch again (breakOnFirstError), so retrying it here would only repeat that
@@ -105,7 +100,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                         record -> records.send(eventRoute, record), context.backoff()));
         return from(eventRoute)
                 .routeId(stage)
-                .setProperty(CONSUMER_GROUP, constant(group))
+                .setProperty(CONSUMER_GROUP, constant(group.groupId()))
                 .process(this::decode);
     }
 
