@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 import io.orderflow.contract.DltHeaders;
 import io.orderflow.contract.Topic;
-import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.event.InvalidEventException;
 import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.FaultSettings;
 import io.orderflow.reliability.StageRouteBuilder;
 

@@ -31,8 +31,8 @@ import io.orderflow.contract.Topic;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.InvalidEventException;
 import io.orderflow.event.UnknownReferenceException;
-import io.orderflow.order.OrderRoutes;
 import io.orderflow.reliability.StageRouteBuilder;
+import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Records a buggy or hostile neighbour service writes straight to the topics (a plain Kafka producer): each is

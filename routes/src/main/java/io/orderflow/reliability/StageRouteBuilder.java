@@ -14,9 +14,9 @@ import org.apache.camel.model.RouteDefinition;
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventHeaders;
 import io.orderflow.contract.EventType;
-import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.event.EventEnvelope;
 import io.orderflow.event.InvalidEventException;
+import io.orderflow.event.NonRetryableException;
 import io.orderflow.kafka.KafkaUris;
 
 /**

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import io.orderflow.contract.EventType;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
-import io.orderflow.reliability.NonRetryableException;
 
 class EventCodecTest {
 

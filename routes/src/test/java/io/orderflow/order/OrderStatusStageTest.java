@@ -28,6 +28,7 @@ import io.orderflow.event.UnknownReferenceException;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentResult;
 import io.orderflow.reliability.StageInput;
+import io.orderflow.tracking.OrderStatusStage;
 
 class OrderStatusStageTest {
 

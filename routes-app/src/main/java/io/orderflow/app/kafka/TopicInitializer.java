@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.orderflow.contract.Topic;
-import io.orderflow.deadletter.DeadLetterRoute;
+import io.orderflow.reliability.DeadLetterRoute;
 
 /**
  * Creates the pipeline topics and their dead-letter topics (same partition count) when they are absent, and checks

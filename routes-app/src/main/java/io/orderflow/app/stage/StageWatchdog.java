@@ -34,9 +34,9 @@ import io.orderflow.app.deadletter.DeadLetterIndexRoute;
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.order.OrderRoutes;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.StageRouteBuilder;
+import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Watches every Kafka consumer route of this instance and restarts one that stopped consuming: a batch in progress

@@ -13,8 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.orderflow.app.InstanceId;
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.delivery.DeliveryLog;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.delivery.DeliveryStage;
@@ -28,21 +28,21 @@ import io.orderflow.order.CheckedOutCarts;
 import io.orderflow.order.CheckoutOrders;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderCreation;
-import io.orderflow.order.OrderRoutes;
-import io.orderflow.order.OrderStatusStage;
+import io.orderflow.outbox.Outbox;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.payment.PaymentService;
 import io.orderflow.payment.PaymentStage;
+import io.orderflow.reliability.BatchTransactions;
+import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredEventLog;
-import io.orderflow.reliability.BatchTransactions;
-import io.orderflow.outbox.Outbox;
-import io.orderflow.app.InstanceId;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageRouteBuilder;
 import io.orderflow.reliability.StageSettings;
+import io.orderflow.tracking.OrderRoutes;
+import io.orderflow.tracking.OrderStatusStage;
 
 /**
  * Wires the Spring-free stage routes of the {@code routes} module to this application's database, transactions,

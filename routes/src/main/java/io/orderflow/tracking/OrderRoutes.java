@@ -1,9 +1,10 @@
-package io.orderflow.order;
+package io.orderflow.tracking;
 
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.CartCheckedOut;
+import io.orderflow.order.CheckoutOrders;
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageInput;
