@@ -35,8 +35,6 @@ import io.orderflow.kafka.KafkaUris;
  */
 public abstract class StageRouteBuilder extends RouteBuilder {
 
-    /** Registry name of the {@link org.apache.camel.spi.Policy} that runs every effect in one transaction. */
-    public static final String TRANSACTION_POLICY = "stageTransaction";
     public static final String CONSUMER_GROUP = "orderflow.consumerGroup";
     public static final String REDELIVERIES = "orderflow.redeliveries";
 
@@ -114,7 +112,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 // a plain Policy, not transacted(): Camel marks transacted exchanges rollback-only on failure,
                 // which would bypass the event route's redelivery and dead-letter channel
-                .policy(TRANSACTION_POLICY)
+                .policy(context.effectTransaction())
                 .process(context.faults().at(stage))
                 .idempotentConsumer(exchangeProperty(StageInput.EVENT).method("eventId"),
                         context.idempotentRepositories().apply(routeId))

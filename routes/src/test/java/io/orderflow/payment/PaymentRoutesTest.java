@@ -20,7 +20,6 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.Registry;
 import java.sql.SQLTransientConnectionException;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
@@ -82,17 +81,13 @@ class PaymentRoutesTest extends CamelTestSupport {
     }
 
     @Override
-    protected void bindToRegistry(Registry registry) {
-        registry.bind(PaymentRoutes.TRANSACTION_POLICY, transactions);
-    }
-
-    @Override
     protected RoutesBuilder[] createRouteBuilders() {
         Map<String, IdempotentRepository> repositories = new HashMap<>();
         StageContext stage = new StageContext(codec, new FaultInjector(), ReliabilityMetrics.NONE,
                 (consumer, input, reason) -> ignored.add(reason),
                 consumer -> repositories.computeIfAbsent(consumer, c -> transactions.repository()),
-                Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))), batches, "test");
+                Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))), batches,
+                transactions, "test");
         PaymentLedger failingFirst = new PaymentLedger() {
             @Override
             public void record(PaymentResult payment) {
