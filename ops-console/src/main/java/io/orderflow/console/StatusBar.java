@@ -9,6 +9,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import io.orderflow.console.api.OperatorCredentials;
+import io.orderflow.console.background.Reachability;
 import io.orderflow.console.ui.StatusStyle;
 
 /** The bottom line: whether Kafka and the app answer, and where the credentials came from (never the secret). */

@@ -40,13 +40,13 @@ import io.orderflow.console.api.DeadLetter;
 import io.orderflow.console.api.DeadLetterGroup;
 import io.orderflow.console.api.RouteReport;
 import io.orderflow.console.kafka.EventRecord;
-import io.orderflow.console.kafka.Topics;
 import io.orderflow.console.lag.GroupLag;
 import io.orderflow.console.lag.PartitionLag;
 import io.orderflow.console.trace.TraceHop;
 import io.orderflow.console.traffic.TailStart;
 import io.orderflow.console.traffic.TopicTraffic;
 import io.orderflow.console.traffic.TrafficView;
+import io.orderflow.contract.Topic;
 
 /**
  * The console against the real app and its broker carrying real pipeline traffic: each view must show what the
@@ -71,7 +71,7 @@ class ConsoleAgainstPipelineTest {
         for (int i = 0; i < 12; i++) {
             orders.add(pipeline.createOrder("customer-" + i, i % 4 == 0 ? "99999.00" : "25.00"));
         }
-        pipeline.producePoison(Topics.ORDER, "poison-1");
+        pipeline.producePoison(Topic.ORDER.topicName(), "poison-1");
         console = ConsoleDriver.start(List.of("--bootstrap-servers=" + app.bootstrapServers(),
                 "--app-url=" + app.url(""), "--token=" + AppUnderTest.TOKEN, "--refresh-seconds=1",
                 "--lag-window=5"));
@@ -122,7 +122,7 @@ class ConsoleAgainstPipelineTest {
 
             // dead letters per stage: the DLT records whose original consumer group is the stage's group
             List<ConsumerRecord<byte[], byte[]>> deadLetters = pipeline.readAll(
-                    Topics.PIPELINE.stream().map(Topics::deadLetterTopic).toList());
+                    Topic.deadLetterTopics());
             long byPayment = deadLetters.stream().filter(r -> "orderflow-payment".equals(
                     PipelineClient.header(r, "kafka_dlt-original-consumer-group"))).count();
             assertThat(byPayment).isEqualTo(1);
@@ -144,7 +144,7 @@ class ConsoleAgainstPipelineTest {
         @Test
         void topicTotalsMatchTheBrokerAndRatesRiseWithTraffic() throws Exception {
             console.show(Console.View.TRAFFIC);
-            for (String topic : Topics.PIPELINE) {
+            for (String topic : Topic.pipeline()) {
                 long expected = pipeline.recordsIn(topic);
                 await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<TopicTraffic>rows("traffic-table").stream()
                         .anyMatch(t -> t.topic().equals(topic) && t.records() == expected && t.partitions() == 3));
@@ -153,7 +153,7 @@ class ConsoleAgainstPipelineTest {
                 orders.add(pipeline.createOrder("rate-" + i, "10.00"));
             }
             await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<TopicTraffic>rows("traffic-table").stream()
-                    .anyMatch(t -> t.topic().equals(Topics.ORDER) && t.ratePerSecond() > 0));
+                    .anyMatch(t -> t.topic().equals(Topic.ORDER.topicName()) && t.ratePerSecond() > 0));
         }
 
         @Test
@@ -174,14 +174,14 @@ class ConsoleAgainstPipelineTest {
                 return null;
             });
             assertThat(console.<EventRecord>rows("tail-table")).extracting(EventRecord::topic)
-                    .containsExactly(Topics.PAYMENT);
+                    .containsExactly(Topic.PAYMENT.topicName());
             console.onFx(() -> {
                 console.<ComboBox<String>>node("tail-type-filter").setValue("All types");
                 return null;
             });
             console.robot.clickOn("#tail-header-filter").write("eventType=OrderCreated");
             assertThat(console.<EventRecord>rows("tail-table")).extracting(EventRecord::topic)
-                    .containsExactly(Topics.ORDER);
+                    .containsExactly(Topic.ORDER.topicName());
 
             console.onFx(() -> {
                 console.<TableView<EventRecord>>node("tail-table").getSelectionModel().select(0);
@@ -231,7 +231,8 @@ class ConsoleAgainstPipelineTest {
             }
             assertThat(lines).extracting(l -> l.path("key").asText()).containsOnly(orderId);
             assertThat(lines).extracting(l -> l.path("topic").asText())
-                    .containsExactly(Topics.ORDER, Topics.PAYMENT, Topics.DISPATCH, Topics.DELIVERY);
+                    .containsExactly(Topic.ORDER.topicName(), Topic.PAYMENT.topicName(), Topic.DISPATCH.topicName(),
+                            Topic.DELIVERY.topicName());
             assertThat(lines.get(0).path("headers").findValuesAsText("name")).contains("eventType");
             assertThat(lines.get(0).path("value").asText()).contains("\"orderId\":\"" + orderId + "\"");
 
@@ -263,7 +264,7 @@ class ConsoleAgainstPipelineTest {
             // a group of our own sitting at offset 1 of every order-events partition: a known lag that stays put
             Map<TopicPartition, Long> positions = new HashMap<>();
             for (int p = 0; p < 3; p++) {
-                positions.put(new TopicPartition(Topics.ORDER, p), 1L);
+                positions.put(new TopicPartition(Topic.ORDER.topicName(), p), 1L);
             }
             pipeline.commit(LAG_PROBE_GROUP, positions);
             console.show(Console.View.LAG);
@@ -289,7 +290,7 @@ class ConsoleAgainstPipelineTest {
             // lag in time is the age of the record at the committed offset
             PartitionLag lagging = group(LAG_PROBE_GROUP).partitions().stream().filter(p -> p.lag() > 0)
                     .findFirst().orElseThrow();
-            long recordTime = pipeline.readAll(List.of(Topics.ORDER)).stream()
+            long recordTime = pipeline.readAll(List.of(Topic.ORDER.topicName())).stream()
                     .filter(r -> r.partition() == lagging.partition() && r.offset() == lagging.committed())
                     .findFirst().orElseThrow().timestamp();
             assertThat(lagging.lagMillis()).isBetween(System.currentTimeMillis() - recordTime - 10_000,
@@ -371,7 +372,7 @@ class ConsoleAgainstPipelineTest {
         @Test
         @Order(2)
         void discardAsksForAReasonAndTheAppRecordsIt() throws Exception {
-            pipeline.producePoison(Topics.DISPATCH, "poison-2");
+            pipeline.producePoison(Topic.DISPATCH.topicName(), "poison-2");
             console.show(Console.View.DEAD_LETTERS);
             onFx(() -> console.<TableView<?>>node("dlt-groups").getSelectionModel().clearSelection());
             await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<DeadLetter>rows("dlt-table").stream()
@@ -398,14 +399,14 @@ class ConsoleAgainstPipelineTest {
         @Order(3)
         void aGroupReplayRunsAsAJobWithProgressThatOutlivesTheConsole() throws Exception {
             for (int i = 0; i < 10; i++) {
-                pipeline.producePoison(Topics.DELIVERY, "poison-slow-" + i);
+                pipeline.producePoison(Topic.DELIVERY.topicName(), "poison-slow-" + i);
             }
             console.show(Console.View.DEAD_LETTERS);
             await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<DeadLetterGroup>rows("dlt-groups").stream()
-                    .anyMatch(g -> g.originalTopic().equals(Topics.DELIVERY) && g.pending() == 10));
+                    .anyMatch(g -> g.originalTopic().equals(Topic.DELIVERY.topicName()) && g.pending() == 10));
             onFx(() -> {
                 TableView<DeadLetterGroup> groups = console.node("dlt-groups");
-                groups.getItems().stream().filter(g -> g.originalTopic().equals(Topics.DELIVERY)).findFirst()
+                groups.getItems().stream().filter(g -> g.originalTopic().equals(Topic.DELIVERY.topicName())).findFirst()
                         .ifPresent(g -> groups.getSelectionModel().select(g));
                 console.<javafx.scene.control.Spinner<Integer>>node("dlt-rate").getValueFactory().setValue(1);
             });
@@ -579,7 +580,7 @@ class ConsoleAgainstPipelineTest {
             });
             console.awaitText("trace-status", text -> text.contains("dead-lettered"));
             assertThat(console.<TraceHop>rows("trace-table")).extracting(h -> h.record().topic())
-                    .contains(Topics.ORDER, Topics.deadLetterTopic(Topics.ORDER));
+                    .contains(Topic.ORDER.topicName(), Topic.ORDER.deadLetterTopic());
         }
     }
 

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import io.orderflow.console.kafka.Topics;
 import io.orderflow.console.lag.GroupLag;
 import io.orderflow.console.traffic.TopicTraffic;
+import io.orderflow.contract.Topic;
 
 /**
  * The console's Kafka side against a cluster that demands SASL/SCRAM: with the client properties an operator gives
@@ -42,19 +42,20 @@ class ConsoleOnASecuredClusterTest {
     void startBrokerWithTraffic() throws Exception {
         broker = new SecuredKafkaBroker();
         try (Admin admin = broker.plainAdmin()) {
-            admin.createTopics(List.of(new NewTopic(Topics.ORDER, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(Topic.ORDER.topicName(), 3, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
             Properties producerConfig = new Properties();
             producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.plainBootstrap());
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
                     new StringSerializer())) {
                 for (int i = 0; i < 30; i++) {
-                    producer.send(new ProducerRecord<>(Topics.ORDER, "order-" + i, "{\"orderId\":\"order-" + i
-                            + "\",\"type\":\"OrderCreated\"}")).get(10, TimeUnit.SECONDS);
+                    producer.send(new ProducerRecord<>(Topic.ORDER.topicName(), "order-" + i,
+                            "{\"orderId\":\"order-" + i + "\",\"type\":\"OrderCreated\"}")).get(10, TimeUnit.SECONDS);
                 }
             }
             Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
             for (int p = 0; p < 3; p++) {
-                committed.put(new TopicPartition(Topics.ORDER, p), new OffsetAndMetadata(0));
+                committed.put(new TopicPartition(Topic.ORDER.topicName(), p), new OffsetAndMetadata(0));
             }
             admin.alterConsumerGroupOffsets(GROUP, committed).all().get(30, TimeUnit.SECONDS);
         }
@@ -85,7 +86,7 @@ class ConsoleOnASecuredClusterTest {
         console.awaitText("status-kafka", text -> text.endsWith(": connected"));
         console.show(Console.View.TRAFFIC);
         await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<TopicTraffic>rows("traffic-table").stream()
-                .anyMatch(t -> t.topic().equals(Topics.ORDER) && t.records() == 30));
+                .anyMatch(t -> t.topic().equals(Topic.ORDER.topicName()) && t.records() == 30));
         console.show(Console.View.LAG);
         await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<GroupLag>rows("lag-groups").stream()
                 .anyMatch(g -> g.group().equals(GROUP) && g.totalLag() == 30));

@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.orderflow.app.kafka.KafkaBootstrap;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
 import io.orderflow.reliability.FaultInjector;
 
 /**

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.orderflow.deadletter.DltHeaders;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.Topic;
 
 /** A record whose key and header values are not UTF-8 keeps its bytes through the DLT, the index and a replay. */
 class DeadLetterBytesTest extends AppTestSupport {

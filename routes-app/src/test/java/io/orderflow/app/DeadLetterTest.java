@@ -22,11 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.orderflow.deadletter.DeadLetterRoute;
-import io.orderflow.deadletter.DltHeaders;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.Topic;
 import io.orderflow.event.InvalidEventException;
-import io.orderflow.kafka.Topic;
 import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.FaultSettings;
 import io.orderflow.reliability.StageRouteBuilder;
 

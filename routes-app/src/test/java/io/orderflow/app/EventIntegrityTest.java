@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.orderflow.deadletter.DltHeaders;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.Topic;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.InvalidEventException;
 import io.orderflow.event.UnknownReferenceException;
-import io.orderflow.kafka.Topic;
-import io.orderflow.order.OrderRoutes;
 import io.orderflow.reliability.StageRouteBuilder;
+import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Records a buggy or hostile neighbour service writes straight to the topics (a plain Kafka producer): each is

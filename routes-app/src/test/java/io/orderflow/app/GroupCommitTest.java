@@ -23,7 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
 
 /**
  * {@code POST /api/orders} with group commit against the real database and broker: concurrent orders share

@@ -1,6 +1,5 @@
 package io.orderflow.app;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +12,13 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.ConsumerGroup;
 
 /** How far the application's consumer groups are behind the end of the topics they read. */
 final class GroupLag {
 
     /** Every consumer group the application owns: the four stages and the dead-letter index. */
-    static final List<String> GROUPS = List.of("orderflow-order", "orderflow-payment", "orderflow-dispatch",
-            "orderflow-delivery", "orderflow-deadletters");
+    static final List<String> GROUPS = ConsumerGroup.groupIds();
 
     private GroupLag() {
     }
@@ -28,8 +26,8 @@ final class GroupLag {
     /** Records not yet committed, summed over every group and partition. */
     static long total(AdminClient admin) throws Exception {
         long lag = 0;
-        for (String group : GROUPS) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+        for (ConsumerGroup group : ConsumerGroup.values()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (TopicPartition tp : partitionsReadBy(admin, group)) {
@@ -44,21 +42,10 @@ final class GroupLag {
         return lag;
     }
 
-    private static Set<TopicPartition> partitionsReadBy(AdminClient admin, String group) throws Exception {
-        List<String> read = switch (group) {
-            case "orderflow-order" -> names(Topic.CART, Topic.PAYMENT, Topic.DISPATCH, Topic.DELIVERY);
-            case "orderflow-payment" -> names(Topic.ORDER);
-            case "orderflow-dispatch" -> names(Topic.PAYMENT);
-            case "orderflow-delivery" -> names(Topic.DISPATCH);
-            default -> Arrays.stream(Topic.values()).map(Topic::deadLetterTopic).toList();
-        };
-        var described = admin.describeTopics(read).allTopicNames().get(10, TimeUnit.SECONDS);
+    private static Set<TopicPartition> partitionsReadBy(AdminClient admin, ConsumerGroup group) throws Exception {
+        var described = admin.describeTopics(group.topics()).allTopicNames().get(10, TimeUnit.SECONDS);
         return described.values().stream()
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toSet());
-    }
-
-    private static List<String> names(Topic... topics) {
-        return Arrays.stream(topics).map(Topic::topicName).toList();
     }
 }

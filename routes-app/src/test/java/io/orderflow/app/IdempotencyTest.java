@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
 
 /**
  * {@code Idempotency-Key}: a client that retries (after a timeout, say) gets the first answer again, and exactly

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
 
 /** The order-to-delivery flow end to end: REST in, five topics, database state out. */
 class OrderFlowTest extends AppTestSupport {

@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.orderflow.app.outbox.PublishedListener;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.BatchTransactions;
 import io.orderflow.reliability.FaultSettings;

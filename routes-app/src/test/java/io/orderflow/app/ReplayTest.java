@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.orderflow.deadletter.DltHeaders;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.Topic;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.FaultSettings;
 

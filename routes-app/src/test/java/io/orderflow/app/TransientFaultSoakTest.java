@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.contract.Topic;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.kafka.Topic;
-import io.orderflow.order.OrderRoutes;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.FaultSettings;
+import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Thousands of orders with 20% transient faults on every stage: every order ends in a final state or in a dead

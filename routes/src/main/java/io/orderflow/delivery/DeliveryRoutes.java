@@ -1,7 +1,7 @@
 package io.orderflow.delivery;
 
-import io.orderflow.event.EventType;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.ConsumerGroup;
+import io.orderflow.contract.EventType;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageInput;
 import io.orderflow.reliability.StageRouteBuilder;
@@ -21,7 +21,7 @@ public final class DeliveryRoutes extends StageRouteBuilder {
 
     @Override
     protected void configureStage() {
-        consume(Topic.DISPATCH)
+        consume(ConsumerGroup.DELIVERY)
                 .filter(isType(EventType.OrderDispatched))
                 .to(effectUri(DELIVER));
         effect(DELIVER, exchange -> delivery.onOrderDispatched(StageInput.of(exchange)));

@@ -5,10 +5,10 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.contract.EventType;
 import io.orderflow.dispatch.ShipmentRegistry;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
-import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderDelivered;
 import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.kafka.EventPublisher;

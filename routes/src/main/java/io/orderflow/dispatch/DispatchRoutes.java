@@ -1,7 +1,7 @@
 package io.orderflow.dispatch;
 
-import io.orderflow.event.EventType;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.ConsumerGroup;
+import io.orderflow.contract.EventType;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageInput;
 import io.orderflow.reliability.StageRouteBuilder;
@@ -21,7 +21,7 @@ public final class DispatchRoutes extends StageRouteBuilder {
 
     @Override
     protected void configureStage() {
-        consume(Topic.PAYMENT)
+        consume(ConsumerGroup.DISPATCH)
                 .filter(isType(EventType.PaymentProcessed))
                 .to(effectUri(SHIP));
         effect(SHIP, exchange -> dispatch.onPaymentProcessed(StageInput.of(exchange)));

@@ -3,9 +3,9 @@ package io.orderflow.dispatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.contract.EventType;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
-import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.Payloads.PaymentProcessed;
 import io.orderflow.kafka.EventPublisher;

@@ -1,6 +1,5 @@
 package io.orderflow.event;
 
-import io.orderflow.reliability.NonRetryableException;
 
 /**
  * The event contradicts what already happened to its order (delivered after the payment failed, paid twice, an

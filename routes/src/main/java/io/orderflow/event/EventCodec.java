@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.orderflow.contract.EventType;
+
 /** Turns events into JSON and back, strictly: anything that is not a well-formed event is rejected. */
 public final class EventCodec {
 
@@ -53,8 +55,9 @@ public final class EventCodec {
     }
 
     private EventEnvelope envelope(UUID id, EventType type, String orderId, String correlationId, Record payload) {
-        if (!type.payloadType().isInstance(payload)) {
-            throw new IllegalArgumentException(type + " needs a " + type.payloadType().getSimpleName());
+        Class<? extends Record> payloadType = Payloads.typeOf(type);
+        if (!payloadType.isInstance(payload)) {
+            throw new IllegalArgumentException(type + " needs a " + payloadType.getSimpleName());
         }
         return new EventEnvelope(id, type, orderId, Instant.now(clock), correlationId, mapper.valueToTree(payload));
     }
@@ -92,7 +95,7 @@ public final class EventCodec {
         String correlationId = tree.path("correlationId").isTextual() ? tree.get("correlationId").asText() : null;
         EventEnvelope envelope = new EventEnvelope(eventId, type, orderId, occurredAt, correlationId, payload);
         // shape and rules are checked now, on every record of every stage, not deep inside one stage
-        EventValidation.check(envelope, payload(envelope, type.payloadType()));
+        EventValidation.check(envelope, payload(envelope, Payloads.typeOf(type)));
         return envelope;
     }
 

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.EventType;
+import io.orderflow.contract.Topic;
 
 /**
  * The JSON envelope every record carries. {@code orderId} is absent only on cart events written before the

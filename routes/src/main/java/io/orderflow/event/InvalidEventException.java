@@ -1,6 +1,5 @@
 package io.orderflow.event;
 
-import io.orderflow.reliability.NonRetryableException;
 
 /** The record cannot be an event: not JSON, a missing field, an unknown type. Retrying cannot help. */
 public class InvalidEventException extends NonRetryableException {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.orderflow.contract.EventType;
+
 /**
  * Payloads of the pipeline events. Constructors reject missing fields, so a record that parses but lacks what
  * a stage needs fails at decode time (a non-retryable error) rather than deep inside a stage.
@@ -12,6 +14,19 @@ import java.util.Objects;
 public final class Payloads {
 
     private Payloads() {
+    }
+
+    /** The shape of each event type's payload. */
+    public static Class<? extends Record> typeOf(EventType type) {
+        return switch (type) {
+            case CartItemAdded -> CartItemAdded.class;
+            case CartCheckedOut -> CartCheckedOut.class;
+            case OrderCreated -> OrderCreated.class;
+            case PaymentProcessed -> PaymentProcessed.class;
+            case PaymentFailed -> PaymentFailed.class;
+            case OrderDispatched -> OrderDispatched.class;
+            case OrderDelivered -> OrderDelivered.class;
+        };
     }
 
     public record OrderLine(String productId, int quantity, BigDecimal price) {

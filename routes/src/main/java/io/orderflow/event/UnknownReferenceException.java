@@ -1,6 +1,5 @@
 package io.orderflow.event;
 
-import io.orderflow.reliability.NonRetryableException;
 
 /**
  * The event speaks of an order, cart, payment or shipment this database does not have. Every event is published

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import io.orderflow.contract.EventHeaders;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
 import io.orderflow.outbox.Outbox;

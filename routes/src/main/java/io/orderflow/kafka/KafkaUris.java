@@ -1,17 +1,15 @@
 package io.orderflow.kafka;
 
-import java.util.Arrays;
-import java.util.List;
-
 import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import io.orderflow.contract.ConsumerGroup;
+
 /**
- * Builds the camel-kafka endpoint URIs. The consumer options are the reliability contract of every consuming route
- * (see {@link io.orderflow.reliability.TransactionalBatch}): batches of records, offsets committed only by the route
- * after the batch's database transaction committed, and a batch that failed is read again from the last committed
- * offset.
+ * Builds the camel-kafka endpoint URIs. The consumer options are the reliability contract of every consuming route:
+ * batches of raw records, offsets committed only by the route once the batch's database transaction committed, and a
+ * batch that failed read again from the last committed offsets.
  */
 public final class KafkaUris {
 
@@ -27,13 +25,10 @@ public final class KafkaUris {
     private KafkaUris() {
     }
 
-    public static String batchConsumer(String groupId, String clientId, int consumersCount, Topic... topics) {
-        return batchConsumer(groupId, clientId, consumersCount, Arrays.stream(topics).map(Topic::topicName).toList());
-    }
-
-    public static String batchConsumer(String groupId, String clientId, int consumersCount, List<String> topicNames) {
-        return "kafka:" + String.join(",", topicNames)
-                + "?groupId=" + groupId
+    /** A batching consumer in {@code group}, reading the topics the group reads. */
+    public static String batchConsumer(ConsumerGroup group, String clientId, int consumersCount) {
+        return "kafka:" + String.join(",", group.topics())
+                + "?groupId=" + group.groupId()
                 + "&clientId=" + clientId
                 + "&consumersCount=" + consumersCount
                 + "&autoOffsetReset=earliest"
@@ -43,8 +38,9 @@ public final class KafkaUris {
                 + "&batchingIntervalMs=" + BATCH_WAIT_MS
                 + "&autoCommitEnable=false"
                 + "&allowManualCommit=true"
-                // the sync commit manager: in batching mode it commits nothing by itself (with auto commit off), and
-                // a record's KafkaManualCommit commits its partition synchronously, with the commit timeout
+                // with auto commit off, this factory's commit manager commits nothing by itself in batching mode; the
+                // route takes the consumer from a record's KafkaManualCommit and commits the whole batch's offsets in
+                // one synchronous request, bounded by the commit timeout
                 + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName()
                 + "&breakOnFirstError=true"
                 // a crashed instance's partitions move to the restarted one after 10 s, not the default 45 s

@@ -5,9 +5,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
-import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;

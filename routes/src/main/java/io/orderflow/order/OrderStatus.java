@@ -1,6 +1,6 @@
 package io.orderflow.order;
 
-import io.orderflow.event.EventType;
+import io.orderflow.contract.EventType;
 
 /**
  * Order statuses in the order they are reached. Status only moves to a higher rank; PAID and PAYMENT_FAILED share

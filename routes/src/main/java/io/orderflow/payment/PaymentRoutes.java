@@ -1,7 +1,7 @@
 package io.orderflow.payment;
 
-import io.orderflow.event.EventType;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.ConsumerGroup;
+import io.orderflow.contract.EventType;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageInput;
 import io.orderflow.reliability.StageRouteBuilder;
@@ -21,7 +21,7 @@ public final class PaymentRoutes extends StageRouteBuilder {
 
     @Override
     protected void configureStage() {
-        consume(Topic.ORDER)
+        consume(ConsumerGroup.PAYMENT)
                 .filter(isType(EventType.OrderCreated))
                 .to(effectUri(CHARGE));
         effect(CHARGE, exchange -> payment.onOrderCreated(StageInput.of(exchange)));

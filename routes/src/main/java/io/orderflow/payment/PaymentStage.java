@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.orderflow.contract.EventType;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
-import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;

@@ -34,10 +34,6 @@ public final class FaultInjector {
         byStage.put(stage, settings);
     }
 
-    public FaultSettings get(String stage) {
-        return byStage.getOrDefault(stage, FaultSettings.NONE);
-    }
-
     public Map<String, FaultSettings> active() {
         return new TreeMap<>(byStage);
     }

@@ -1,5 +1,7 @@
 package io.orderflow.reliability;
 
+import io.orderflow.event.NonRetryableException;
+
 /** Failures raised by the {@link FaultInjector}, named so they are recognisable in logs and dead letters. */
 public final class InjectedFault {
 

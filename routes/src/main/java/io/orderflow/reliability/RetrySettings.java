@@ -1,7 +1,5 @@
 package io.orderflow.reliability;
 
-import java.time.Duration;
-
 /**
  * Bounded, blocking redelivery with exponential backoff. Blocking keeps one order's events in order; the bound
  * keeps a whole poll batch of failing records well inside {@code max.poll.interval.ms} (5 min by default).
@@ -15,16 +13,5 @@ public record RetrySettings(int maxRedeliveries, long initialDelayMs, double mul
             throw new IllegalArgumentException("invalid retry settings: " + maxRedeliveries + " redeliveries, "
                     + initialDelayMs + " ms initial, x" + multiplier + ", max " + maxDelayMs + " ms");
         }
-    }
-
-    /** Worst-case time one record spends in redelivery before it is dead-lettered. */
-    public Duration worstCase() {
-        long total = 0;
-        double delay = initialDelayMs;
-        for (int i = 0; i < maxRedeliveries; i++) {
-            total += (long) Math.min(delay, maxDelayMs);
-            delay *= multiplier;
-        }
-        return Duration.ofMillis(total);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Policy;
 
 import io.orderflow.event.EventCodec;
 
@@ -13,6 +14,8 @@ import io.orderflow.event.EventCodec;
  *
  * @param idempotentRepositories one repository per consumer (effect route id), persistent in the app
  * @param transactions           the database transaction each poll batch runs in
+ * @param effectTransaction      runs each effect in a transaction nested in the batch's (a savepoint), so a failed
+ *                               attempt undoes only its own record
  * @param instanceId             names this application instance in its Kafka client ids, so the consumer group's
  *                               members tell which instance they belong to
  */
@@ -23,6 +26,7 @@ public record StageContext(EventCodec codec,
                            Function<String, IdempotentRepository> idempotentRepositories,
                            Map<String, StageSettings> settings,
                            BatchTransactions transactions,
+                           Policy effectTransaction,
                            String instanceId) {
 
     /** A failed batch is read again after 0.5 s, doubling up to 10 s while the database stays away. */

@@ -11,13 +11,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.RouteDefinition;
 
-import io.orderflow.deadletter.DeadLetterRoute;
+import io.orderflow.contract.ConsumerGroup;
+import io.orderflow.contract.EventHeaders;
+import io.orderflow.contract.EventType;
 import io.orderflow.event.EventEnvelope;
-import io.orderflow.event.EventType;
 import io.orderflow.event.InvalidEventException;
-import io.orderflow.kafka.EventHeaders;
+import io.orderflow.event.NonRetryableException;
 import io.orderflow.kafka.KafkaUris;
-import io.orderflow.kafka.Topic;
 
 /**
  * Base of every consuming stage. A stage is three kinds of route:
@@ -35,8 +35,6 @@ import io.orderflow.kafka.Topic;
  */
 public abstract class StageRouteBuilder extends RouteBuilder {
 
-    /** Registry name of the {@link org.apache.camel.spi.Policy} that runs every effect in one transaction. */
-    public static final String TRANSACTION_POLICY = "stageTransaction";
     public static final String CONSUMER_GROUP = "orderflow.consumerGroup";
     public static final String REDELIVERIES = "orderflow.redeliveries";
 
@@ -48,10 +46,6 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         this.context = context;
         this.stage = stage;
         this.settings = context.settings(stage);
-    }
-
-    public static String consumerGroup(String stage) {
-        return "orderflow-" + stage;
     }
 
     public static String kafkaRouteId(String stage) {
@@ -92,11 +86,10 @@ public abstract class StageRouteBuilder extends RouteBuilder {
     protected abstract void configureStage();
 
     /** The stage's Kafka consumer route and its event route, which decodes the record into an {@link EventEnvelope}. */
-    protected RouteDefinition consume(Topic... topics) {
-        String group = consumerGroup(stage);
+    protected RouteDefinition consume(ConsumerGroup group) {
         ProducerTemplate records = getContext().createProducerTemplate();
         String eventRoute = "direct:" + stage;
-        from(KafkaUris.batchConsumer(group, context.clientId(group), settings.consumers(), topics))
+        from(KafkaUris.batchConsumer(group, context.clientId(group.groupId()), settings.consumers()))
                 .routeId(kafkaRouteId(stage))
                 // a failure here means a record could not even be dead-lettered: nothing is committed and the
                 // consumer reads the batch again (breakOnFirstError), so retrying it here would only repeat that
@@ -105,7 +98,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                         record -> records.send(eventRoute, record), context.backoff()));
         return from(eventRoute)
                 .routeId(stage)
-                .setProperty(CONSUMER_GROUP, constant(group))
+                .setProperty(CONSUMER_GROUP, constant(group.groupId()))
                 .process(this::decode);
     }
 
@@ -119,7 +112,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                 .errorHandler(noErrorHandler())
                 // a plain Policy, not transacted(): Camel marks transacted exchanges rollback-only on failure,
                 // which would bypass the event route's redelivery and dead-letter channel
-                .policy(TRANSACTION_POLICY)
+                .policy(context.effectTransaction())
                 .process(context.faults().at(stage))
                 .idempotentConsumer(exchangeProperty(StageInput.EVENT).method("eventId"),
                         context.idempotentRepositories().apply(routeId))

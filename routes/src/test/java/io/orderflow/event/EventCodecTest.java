@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.contract.EventType;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
-import io.orderflow.reliability.NonRetryableException;
 
 class EventCodecTest {
 

@@ -7,9 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.contract.EventHeaders;
+import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
-import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.CartItemAdded;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;

@@ -13,13 +13,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.contract.EventType;
 import io.orderflow.delivery.Delivery;
 import io.orderflow.delivery.DeliveryLog;
 import io.orderflow.dispatch.Shipment;
 import io.orderflow.dispatch.ShipmentRegistry;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
-import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderDelivered;
 import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.Payloads.PaymentFailed;
@@ -28,6 +28,7 @@ import io.orderflow.event.UnknownReferenceException;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentResult;
 import io.orderflow.reliability.StageInput;
+import io.orderflow.tracking.OrderStatusStage;
 
 class OrderStatusStageTest {
 

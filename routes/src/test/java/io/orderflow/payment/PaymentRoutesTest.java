@@ -20,36 +20,35 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.Registry;
 import java.sql.SQLTransientConnectionException;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.orderflow.deadletter.DeadLetterRoute;
-import io.orderflow.deadletter.DltHeaders;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.EventType;
+import io.orderflow.contract.Topic;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
-import io.orderflow.event.EventType;
 import io.orderflow.event.InvalidEventException;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
-import io.orderflow.kafka.EventPublisher;
 import io.orderflow.event.UnknownReferenceException;
-import io.orderflow.kafka.Topic;
+import io.orderflow.kafka.EventPublisher;
 import io.orderflow.order.InMemoryOrderBook;
 import io.orderflow.order.OrderStatus;
+import io.orderflow.outbox.OutboxRecord;
+import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.InMemoryTransactions;
 import io.orderflow.reliability.RecordingBatchTransactions;
+import io.orderflow.reliability.RecordingOutbox;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.RetrySettings;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageSettings;
-import io.orderflow.reliability.RecordingOutbox;
-import io.orderflow.outbox.OutboxRecord;
 
 /**
  * The payment stage's routes without a broker or database: the consumer is fed through {@code direct:}, Kafka
@@ -82,17 +81,13 @@ class PaymentRoutesTest extends CamelTestSupport {
     }
 
     @Override
-    protected void bindToRegistry(Registry registry) {
-        registry.bind(PaymentRoutes.TRANSACTION_POLICY, transactions);
-    }
-
-    @Override
     protected RoutesBuilder[] createRouteBuilders() {
         Map<String, IdempotentRepository> repositories = new HashMap<>();
         StageContext stage = new StageContext(codec, new FaultInjector(), ReliabilityMetrics.NONE,
                 (consumer, input, reason) -> ignored.add(reason),
                 consumer -> repositories.computeIfAbsent(consumer, c -> transactions.repository()),
-                Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))), batches, "test");
+                Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))), batches,
+                transactions, "test");
         PaymentLedger failingFirst = new PaymentLedger() {
             @Override
             public void record(PaymentResult payment) {

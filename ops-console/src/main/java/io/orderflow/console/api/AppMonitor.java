@@ -5,8 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.orderflow.console.Feed;
-import io.orderflow.console.Reachability;
+import io.orderflow.console.background.Feed;
+import io.orderflow.console.background.Reachability;
 
 /**
  * Asks the app, once per round, whether it is healthy and how many orders are in each status. Runs on a

@@ -14,8 +14,8 @@ import javafx.scene.layout.VBox;
 
 import io.orderflow.console.api.DeadLetter;
 import io.orderflow.console.kafka.HeaderText;
+import io.orderflow.console.kafka.RecordDetailPane;
 import io.orderflow.console.ui.Format;
-import io.orderflow.console.ui.RecordDetailPane;
 
 /** One dead letter opened: where it came from and why it failed, its headers and payload, and the stack trace. */
 final class DeadLetterDetail extends VBox {

@@ -24,13 +24,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import io.orderflow.console.Reachability;
 import io.orderflow.console.api.AuditEntry;
 import io.orderflow.console.api.DeadLetter;
 import io.orderflow.console.api.DeadLetterGroup;
 import io.orderflow.console.api.OrderflowApi;
 import io.orderflow.console.api.ReplayJob;
 import io.orderflow.console.api.ReplayRequest;
+import io.orderflow.console.background.Reachability;
 import io.orderflow.console.ui.Banner;
 import io.orderflow.console.ui.ConfirmationBar;
 import io.orderflow.console.ui.Em;
@@ -84,7 +84,7 @@ public final class DeadLetterView extends BorderPane {
                 error.show(message, "ERR");
             }
         });
-        VBox top = new VBox(Banner.whileDown("dlt-app-banner", app, "Dead letters need the app:"), error);
+        VBox top = new VBox(app.banner("dlt-app-banner", "Dead letters need the app:"), error);
 
         SplitPane lists = new SplitPane(groupPane(), letterPane(traceOrder, jobs));
         lists.setDividerPositions(0.34);

@@ -8,6 +8,9 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
+import io.orderflow.contract.EventHeaders;
+import io.orderflow.contract.Topic;
+
 /**
  * One consumed record as the console keeps it: coordinates, decoded headers and the value bytes (capped, so a
  * huge payload cannot exhaust the bounded buffers that hold these). JSON is only pretty-printed when someone opens
@@ -19,7 +22,6 @@ public record EventRecord(String topic, int partition, long offset, long timesta
     /** Kept per record; larger values are cut (and {@link #truncated()} says so). */
     public static final int MAX_VALUE_BYTES = 256 * 1024;
     private static final int MAX_KEY_CHARS = 200;
-    public static final String TYPE_HEADER = "eventType";
 
     public static EventRecord of(ConsumerRecord<byte[], byte[]> record) {
         List<HeaderText> headers = new ArrayList<>();
@@ -28,7 +30,7 @@ public record EventRecord(String topic, int partition, long offset, long timesta
         }
         byte[] value = record.value() == null ? new byte[0] : record.value();
         EnvelopeFields fields = EnvelopeFields.read(value);
-        String type = headerValue(headers, TYPE_HEADER);
+        String type = headerValue(headers, EventHeaders.EVENT_TYPE);
         if (type == null) {
             type = fields.type();
         }
@@ -47,7 +49,7 @@ public record EventRecord(String topic, int partition, long offset, long timesta
     }
 
     public boolean isDeadLetter() {
-        return Topics.isDeadLetterTopic(topic);
+        return Topic.isDeadLetterTopic(topic);
     }
 
     public String header(String name) {

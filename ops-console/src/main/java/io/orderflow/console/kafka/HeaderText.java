@@ -7,7 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Set;
+
+import io.orderflow.contract.DltHeaders;
 
 /**
  * A Kafka header rendered for people. Most headers are UTF-8 text; the dead-letter and replay headers that carry
@@ -21,13 +22,6 @@ public record HeaderText(String name, String value, byte[] raw) {
         this(name, value, null);
     }
 
-    private static final Set<String> INT32 = Set.of(
-            "kafka_dlt-original-partition", "orderflow_dlt-attempts",
-            "orderflow_replay-dlt-partition", "orderflow_replay-count");
-    private static final Set<String> EPOCH_MILLIS = Set.of(
-            "kafka_dlt-original-timestamp", "orderflow_dlt-failed-at", "orderflow_replay-at");
-    private static final Set<String> INT64 = Set.of("kafka_dlt-original-offset", "orderflow_replay-dlt-offset");
-
     public static HeaderText decode(String name, byte[] raw) {
         return new HeaderText(name, render(name, raw), raw);
     }
@@ -36,17 +30,22 @@ public record HeaderText(String name, String value, byte[] raw) {
         if (raw == null) {
             return "";
         }
-        if (INT32.contains(name) && raw.length == Integer.BYTES) {
-            return Integer.toString(ByteBuffer.wrap(raw).getInt());
-        }
-        if (INT64.contains(name) && raw.length == Long.BYTES) {
-            return Long.toString(ByteBuffer.wrap(raw).getLong());
-        }
-        if (EPOCH_MILLIS.contains(name) && raw.length == Long.BYTES) {
-            long millis = ByteBuffer.wrap(raw).getLong();
-            return Instant.ofEpochMilli(millis) + " (" + millis + ")";
-        }
-        return utf8OrHex(raw);
+        String number = switch (DltHeaders.encodingOf(name)) {
+            case INT32 -> text(DltHeaders.readInt32(raw));
+            case INT64 -> text(DltHeaders.readInt64(raw));
+            case EPOCH_MILLIS -> instant(DltHeaders.readInt64(raw));
+            case UTF8 -> null;
+        };
+        // a number of the wrong width is shown as its bytes, not misread
+        return number != null ? number : utf8OrHex(raw);
+    }
+
+    private static String text(Number number) {
+        return number == null ? null : number.toString();
+    }
+
+    private static String instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis) + " (" + millis + ")";
     }
 
     /** Text when the bytes are valid UTF-8, otherwise hex, so a binary header never shows as mojibake. */

@@ -7,8 +7,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
-import io.orderflow.console.Feed;
-import io.orderflow.console.Reachability;
+import io.orderflow.console.background.Feed;
+import io.orderflow.console.background.Reachability;
 
 /**
  * Runs one sampling round against the cluster: publishes the result, or marks the cluster unreachable with a

@@ -18,8 +18,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import io.orderflow.console.Feed;
-import io.orderflow.console.Reachability;
+import io.orderflow.console.background.Feed;
+import io.orderflow.console.background.Reachability;
 import io.orderflow.console.ui.Banner;
 import io.orderflow.console.ui.Format;
 import io.orderflow.console.ui.Tables;
@@ -84,7 +84,7 @@ public final class LagView extends BorderPane {
         SplitPane split = new SplitPane(top, partitionPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
-        setTop(Banner.whileDown("lag-banner", kafka, "No lag figures: Kafka at"));
+        setTop(kafka.banner("lag-banner", "No lag figures: Kafka at"));
         setCenter(split);
         lag.subscribe(this::show);
     }

@@ -13,9 +13,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import io.orderflow.console.Feed;
-import io.orderflow.console.Reachability;
 import io.orderflow.console.api.RouteReport;
+import io.orderflow.console.background.Feed;
+import io.orderflow.console.background.Reachability;
 import io.orderflow.console.deadletter.DeadLetterTally;
 import io.orderflow.console.lag.Alert;
 import io.orderflow.console.lag.AlertCell;
@@ -83,10 +83,10 @@ public final class PipelineView extends VBox {
         VBox.setVgrow(lower, Priority.ALWAYS);
 
         getChildren().setAll(
-                Banner.whileDown("overview-kafka-banner", kafka, "Stage figures unavailable: Kafka at"),
+                kafka.banner("overview-kafka-banner", "Stage figures unavailable: Kafka at"),
                 section("Pipeline"), flow,
                 section("Orders by status (click one to pick an order to trace)"),
-                Banner.whileDown("overview-app-banner", app, "Orders by status unavailable: the app at"),
+                app.banner("overview-app-banner", "Orders by status unavailable: the app at"),
                 orders, lower);
 
         Map<String, String> stageOutputs = new LinkedHashMap<>();

@@ -2,7 +2,8 @@ package io.orderflow.console.overview;
 
 import java.util.List;
 
-import io.orderflow.console.kafka.Topics;
+import io.orderflow.contract.ConsumerGroup;
+import io.orderflow.contract.Topic;
 
 /**
  * The five stages of the flow as the pipeline is built: the topics a stage's consumer group is meant to read, the
@@ -11,23 +12,20 @@ import io.orderflow.console.kafka.Topics;
  * has no group.
  */
 public enum Stage {
-    CART("Cart", null, List.of(), Topics.CART, "REST: cart items and checkouts"),
-    ORDER("Order", "orderflow-order", List.of(Topics.CART, Topics.PAYMENT, Topics.DISPATCH, Topics.DELIVERY),
-            Topics.ORDER, "OrderCreated also from REST (POST /api/orders)"),
-    PAYMENT("Payment", "orderflow-payment", List.of(Topics.ORDER), Topics.PAYMENT, null),
-    DISPATCH("Dispatch", "orderflow-dispatch", List.of(Topics.PAYMENT), Topics.DISPATCH, null),
-    DELIVERY("Delivery", "orderflow-delivery", List.of(Topics.DISPATCH), Topics.DELIVERY, null);
+    CART("Cart", null, Topic.CART, "REST: cart items and checkouts"),
+    ORDER("Order", ConsumerGroup.ORDER, Topic.ORDER, "OrderCreated also from REST (POST /api/orders)"),
+    PAYMENT("Payment", ConsumerGroup.PAYMENT, Topic.PAYMENT, null),
+    DISPATCH("Dispatch", ConsumerGroup.DISPATCH, Topic.DISPATCH, null),
+    DELIVERY("Delivery", ConsumerGroup.DELIVERY, Topic.DELIVERY, null);
 
     private final String title;
-    private final String group;
-    private final List<String> inputs;
-    private final String output;
+    private final ConsumerGroup group;
+    private final Topic output;
     private final String otherWriters;
 
-    Stage(String title, String group, List<String> inputs, String output, String otherWriters) {
+    Stage(String title, ConsumerGroup group, Topic output, String otherWriters) {
         this.title = title;
         this.group = group;
-        this.inputs = inputs;
         this.output = output;
         this.otherWriters = otherWriters;
     }
@@ -38,16 +36,16 @@ public enum Stage {
 
     /** The consumer group, null for the cart stage. */
     public String group() {
-        return group;
+        return group == null ? null : group.groupId();
     }
 
     /** The topics the stage's group is built to consume, in flow order; empty for the cart stage. */
     public List<String> inputs() {
-        return inputs;
+        return group == null ? List.of() : group.topics();
     }
 
     public String output() {
-        return output;
+        return output.topicName();
     }
 
     /** Who else writes the stage's output topic, null when only the stage does. */

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.orderflow.console.deadletter.DeadLetterTally;
-import io.orderflow.console.kafka.Topics;
 import io.orderflow.console.lag.GroupLag;
 import io.orderflow.console.lag.LagReport;
 import io.orderflow.console.lag.PartitionLag;
 import io.orderflow.console.traffic.TrafficSample;
+import io.orderflow.contract.Topic;
 
 /**
  * What a stage card shows, combined from the latest samples. Health is the group's Burrow status, raised to WARN
@@ -76,7 +76,7 @@ public record StageFigures(Stage stage, List<Input> inputs, double outRate, Long
         if (group.isEmpty() || group.get().partitions().isEmpty()) {
             return stage.inputs().stream().map(topic -> new Input(topic, Double.NaN)).toList();
         }
-        List<String> flow = Topics.pipelineWithDeadLetters();
+        List<String> flow = Topic.allTopicNames();
         return group.get().partitions().stream().map(PartitionLag::topic).distinct()
                 .sorted(Comparator.comparingInt((String topic) -> flow.contains(topic) ? flow.indexOf(topic)
                         : flow.size()).thenComparing(Comparator.naturalOrder()))

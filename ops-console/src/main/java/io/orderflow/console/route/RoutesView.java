@@ -23,10 +23,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import io.orderflow.console.Reachability;
 import io.orderflow.console.api.RouteAction;
-import io.orderflow.console.api.RouteReport;
 import io.orderflow.console.api.RouteReport.RouteStats;
+import io.orderflow.console.api.RouteReport;
+import io.orderflow.console.background.Reachability;
 import io.orderflow.console.ui.Banner;
 import io.orderflow.console.ui.ConfirmationBar;
 import io.orderflow.console.ui.Format;
@@ -66,7 +66,7 @@ public final class RoutesView extends BorderPane {
                 error.show(message, "ERR");
             }
         });
-        setTop(new VBox(Banner.whileDown("routes-app-banner", app, "Route statistics need the app:"), error));
+        setTop(new VBox(app.banner("routes-app-banner", "Route statistics need the app:"), error));
 
         Label title = new Label("Camel routes");
         title.getStyleClass().add("section-title");

@@ -22,7 +22,7 @@ import io.orderflow.console.kafka.EnvelopeFields;
 import io.orderflow.console.kafka.EventRecord;
 import io.orderflow.console.kafka.KafkaClients;
 import io.orderflow.console.kafka.Offsets;
-import io.orderflow.console.kafka.Topics;
+import io.orderflow.contract.Topic;
 
 /**
  * Finds every event of one order across the five topics and their dead-letter topics, reading Kafka directly.
@@ -38,7 +38,7 @@ public final class OrderTracer {
     static final Duration BUDGET = Duration.ofSeconds(20);
     /** Events kept per scan; a key with thousands of records (a poison key replayed in a loop) stops here. */
     static final int MAX_EVENTS = 2_000;
-    private static final Set<String> CART_TOPICS = Set.of(Topics.CART, Topics.deadLetterTopic(Topics.CART));
+    private static final Set<String> CART_TOPICS = Set.of(Topic.CART.topicName(), Topic.CART.deadLetterTopic());
 
     private final KafkaClients clients;
 
@@ -49,7 +49,7 @@ public final class OrderTracer {
     public OrderTrace trace(String orderId) throws ExecutionException, InterruptedException {
         long started = System.nanoTime();
         long deadline = started + BUDGET.toNanos();
-        Map<String, Integer> partitions = Offsets.partitionCounts(clients.admin(), Topics.pipelineWithDeadLetters());
+        Map<String, Integer> partitions = Offsets.partitionCounts(clients.admin(), Topic.allTopicNames());
         List<EventRecord> found = new ArrayList<>();
         long scanned;
         boolean complete;
@@ -135,7 +135,7 @@ public final class OrderTracer {
     }
 
     private static List<TraceHop> hops(List<EventRecord> records) {
-        List<String> flowOrder = Topics.pipelineWithDeadLetters();
+        List<String> flowOrder = Topic.allTopicNames();
         List<EventRecord> sorted = new ArrayList<>(records);
         sorted.sort(Comparator.comparingLong(EventRecord::timestamp)
                 .thenComparingInt(r -> flowOrder.indexOf(r.topic()))

@@ -13,12 +13,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import io.orderflow.console.Background;
 import io.orderflow.console.api.ApiException;
 import io.orderflow.console.api.AppPoll;
 import io.orderflow.console.api.OrderDetails;
 import io.orderflow.console.api.OrderSummary;
 import io.orderflow.console.api.OrderflowApi;
+import io.orderflow.console.background.Background;
 import io.orderflow.console.ui.Format;
 import io.orderflow.console.ui.Fx;
 

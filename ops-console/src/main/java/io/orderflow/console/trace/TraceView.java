@@ -18,8 +18,8 @@ import javafx.scene.layout.VBox;
 
 import io.orderflow.console.api.OrderSummary;
 import io.orderflow.console.kafka.EventRecord;
+import io.orderflow.console.kafka.RecordDetailPane;
 import io.orderflow.console.ui.Format;
-import io.orderflow.console.ui.RecordDetailPane;
 import io.orderflow.console.ui.StatusStyle;
 import io.orderflow.console.ui.Tables;
 

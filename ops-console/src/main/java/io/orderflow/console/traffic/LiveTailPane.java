@@ -33,11 +33,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import io.orderflow.console.kafka.EventRecord;
-import io.orderflow.console.kafka.Topics;
+import io.orderflow.console.kafka.RecordDetailPane;
 import io.orderflow.console.ui.Format;
-import io.orderflow.console.ui.RecordDetailPane;
 import io.orderflow.console.ui.StatusStyle;
 import io.orderflow.console.ui.Tables;
+import io.orderflow.contract.EventType;
+import io.orderflow.contract.Topic;
 
 /**
  * The live tail: records of the chosen topics in time order (newest first) from where the operator chose to start,
@@ -45,9 +46,6 @@ import io.orderflow.console.ui.Tables;
  * opens in the detail pane, the selected records can be exported, and the order a record names can be traced.
  */
 final class LiveTailPane extends VBox {
-
-    private static final List<String> EVENT_TYPES = List.of("CartItemAdded", "CartCheckedOut", "OrderCreated",
-            "PaymentProcessed", "PaymentFailed", "OrderDispatched", "OrderDelivered");
 
     private final LiveTail tail;
     private final FilteredList<EventRecord> filtered;
@@ -61,7 +59,7 @@ final class LiveTailPane extends VBox {
     private final ToggleButton pause = new ToggleButton("Pause");
     private final Label counts = new Label();
     private final Label message = new Label();
-    private final Set<String> followed = new LinkedHashSet<>(Topics.PIPELINE);
+    private final Set<String> followed = new LinkedHashSet<>(Topic.pipeline());
     private TailStart start = TailStart.LATEST;
 
     LiveTailPane(LiveTail tail, Consumer<String> traceOrder) {
@@ -77,7 +75,7 @@ final class LiveTailPane extends VBox {
         keyFilter.setPromptText("key or orderId contains…");
         typeFilter.setId("tail-type-filter");
         typeFilter.getItems().setAll(TailFilter.ANY_TYPE, TailFilter.NO_TYPE);
-        typeFilter.getItems().addAll(EVENT_TYPES);
+        typeFilter.getItems().addAll(EventType.names());
         typeFilter.setValue(TailFilter.ANY_TYPE);
         headerFilter.setId("tail-header-filter");
         headerFilter.setPromptText("header: name=value or text");

@@ -12,10 +12,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import io.orderflow.console.kafka.Topics;
 import io.orderflow.console.ui.Format;
 import io.orderflow.console.ui.Tables;
 import io.orderflow.console.ui.TimeChart;
+import io.orderflow.contract.Topic;
 
 /**
  * Per-topic rates and sizes, and a chart of the last 15 minutes of rates for the selected topics (the pipeline
@@ -66,7 +66,7 @@ final class TopicRatesPane extends SplitPane {
     private void redrawChart() {
         List<String> charted = table.getSelectionModel().getSelectedItems().stream().map(TopicTraffic::topic).toList();
         if (charted.isEmpty()) {
-            charted = Topics.PIPELINE;
+            charted = Topic.pipeline();
         }
         chart.show(history.lines(charted), history.lastSampleMillis());
     }

@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import io.orderflow.console.kafka.KafkaClients;
 import io.orderflow.console.kafka.Offsets;
-import io.orderflow.console.kafka.Topics;
+import io.orderflow.contract.Topic;
 
 /**
  * Measures every topic's message rate from the growth of its end offsets, so the numbers need nothing but the
@@ -83,7 +83,7 @@ public final class TrafficSampler {
 
     /** Pipeline topics and their dead-letter topics first (in flow order), then the others by name. */
     static List<String> watched(Set<String> names) {
-        List<String> order = Topics.pipelineWithDeadLetters();
+        List<String> order = Topic.allTopicNames();
         Comparator<String> pipelineFirst = Comparator
                 .comparingInt((String name) -> order.contains(name) ? order.indexOf(name) : order.size())
                 .thenComparing(Comparator.naturalOrder());

@@ -7,8 +7,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 
-import io.orderflow.console.Feed;
-import io.orderflow.console.Reachability;
+import io.orderflow.console.background.Feed;
+import io.orderflow.console.background.Reachability;
 import io.orderflow.console.ui.Banner;
 
 /** The topic traffic view: rates and their history above, the live tail below. */
@@ -28,7 +28,7 @@ public final class TrafficView extends BorderPane {
         SplitPane split = new SplitPane(rates, tail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
-        setTop(Banner.whileDown("traffic-banner", kafka, "No traffic figures: Kafka at"));
+        setTop(kafka.banner("traffic-banner", "No traffic figures: Kafka at"));
         setCenter(split);
     }
 

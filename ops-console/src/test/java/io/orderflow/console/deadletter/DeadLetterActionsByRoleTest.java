@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import io.orderflow.console.Reachability;
 import io.orderflow.console.api.OperatorCredentials;
 import io.orderflow.console.api.OrderflowApi;
+import io.orderflow.console.background.Reachability;
 
 /** The inbox offers replay and discard only to roles the app lets do them; a viewer still reads everything. */
 class DeadLetterActionsByRoleTest {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.contract.EventHeaders;
+
 /** How records and their headers read in the console: envelope fields, binary DLT headers, non-JSON values. */
 class RecordDecodingTest {
 
@@ -49,7 +51,7 @@ class RecordDecodingTest {
 
         ConsumerRecord<byte[], byte[]> checkout = new ConsumerRecord<>("cart-events", 0, 3, bytes("cart-1"),
                 bytes("{\"type\":\"CartCheckedOut\",\"orderId\":\"o-9\"}"));
-        checkout.headers().add(EventRecord.TYPE_HEADER, bytes("CartCheckedOut"));
+        checkout.headers().add(EventHeaders.EVENT_TYPE, bytes("CartCheckedOut"));
         assertThat(EventRecord.of(checkout).orderId()).isEqualTo("o-9");
         assertThat(EventRecord.of(checkout).type()).isEqualTo("CartCheckedOut");
     }

@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.orderflow.event.OrderRules;
 import io.orderflow.app.web.ApiException;
+import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
-import io.orderflow.event.EventType;
 import io.orderflow.event.InvalidEventException;
+import io.orderflow.event.OrderRules;
 import io.orderflow.event.Payloads.CartCheckedOut;
 import io.orderflow.event.Payloads.CartItemAdded;
 import io.orderflow.event.Payloads.OrderLine;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.deadletter.DeadLetterStore.Stored;
-import io.orderflow.app.stage.MicrometerReliabilityMetrics;
+import io.orderflow.app.metrics.MicrometerReliabilityMetrics;
 
 /**
  * What operators may do to dead letters: the verdict on replaying each (records already handled or replayed too

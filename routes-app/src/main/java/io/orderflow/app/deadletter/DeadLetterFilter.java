@@ -9,8 +9,6 @@ import java.time.Instant;
 public record DeadLetterFilter(String topic, String exception, String orderId, Instant from, Instant to,
                                DeadLetter.State state) {
 
-    public static final DeadLetterFilter ALL = new DeadLetterFilter(null, null, null, null, null, null);
-
     public DeadLetterFilter pendingOnly() {
         return new DeadLetterFilter(topic, exception, orderId, from, to, DeadLetter.State.PENDING);
     }

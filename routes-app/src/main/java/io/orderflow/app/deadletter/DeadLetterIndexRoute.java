@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -20,12 +18,13 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.orderflow.deadletter.DltHeaders;
-import io.orderflow.event.EventCodec;
-import io.orderflow.kafka.EventHeaders;
-import io.orderflow.kafka.KafkaUris;
-import io.orderflow.kafka.Topic;
 import io.orderflow.app.InstanceId;
+import io.orderflow.contract.ConsumerGroup;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.EventHeaders;
+import io.orderflow.contract.Topic;
+import io.orderflow.event.EventCodec;
+import io.orderflow.kafka.KafkaUris;
 import io.orderflow.reliability.BatchBackoff;
 import io.orderflow.reliability.BatchTransactions;
 import io.orderflow.reliability.TransactionalBatch;
@@ -38,12 +37,6 @@ import io.orderflow.reliability.TransactionalBatch;
  */
 @Component
 public class DeadLetterIndexRoute extends RouteBuilder {
-
-    public static final String GROUP = "orderflow-deadletters";
-    private static final Set<String> INT_HEADERS = Set.of(DltHeaders.ORIGINAL_PARTITION, DltHeaders.ATTEMPTS,
-            DltHeaders.REPLAY_DLT_PARTITION, DltHeaders.REPLAY_COUNT);
-    private static final Set<String> LONG_HEADERS = Set.of(DltHeaders.ORIGINAL_OFFSET, DltHeaders.ORIGINAL_TIMESTAMP,
-            DltHeaders.FAILED_AT, DltHeaders.REPLAY_DLT_OFFSET, DltHeaders.REPLAY_AT);
 
     public static final String ROUTE_ID = "dead-letter-index";
 
@@ -62,8 +55,8 @@ public class DeadLetterIndexRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(KafkaUris.batchConsumer(GROUP, GROUP + "-" + instance.name(), 1,
-                Arrays.stream(Topic.values()).map(Topic::deadLetterTopic).toList()))
+        ConsumerGroup group = ConsumerGroup.DEAD_LETTER_INDEX;
+        from(KafkaUris.batchConsumer(group, group.groupId() + "-" + instance.name(), 1))
                 .routeId(ROUTE_ID)
                 .errorHandler(noErrorHandler())
                 .process(new TransactionalBatch(ROUTE_ID, transactions, this::index, new BatchBackoff(500, 10_000)));
@@ -91,7 +84,7 @@ public class DeadLetterIndexRoute extends RouteBuilder {
         String key = ReadableBytes.of(keyBytes);
         String originalTopic = DltHeaders.readUtf8(raw.get(DltHeaders.ORIGINAL_TOPIC));
         if (originalTopic == null) {
-            originalTopic = dltTopic.substring(0, dltTopic.length() - Topic.DLT_SUFFIX.length());
+            originalTopic = Topic.sourceOfDeadLetterTopic(dltTopic);
         }
         Long failedAt = DltHeaders.readInt64(raw.get(DltHeaders.FAILED_AT));
         Long originalTimestamp = DltHeaders.readInt64(raw.get(DltHeaders.ORIGINAL_TIMESTAMP));
@@ -132,9 +125,11 @@ public class DeadLetterIndexRoute extends RouteBuilder {
     private static Map<String, String> readable(Map<String, byte[]> raw) {
         Map<String, String> headers = new LinkedHashMap<>();
         raw.forEach((name, value) -> {
-            Object decoded = INT_HEADERS.contains(name) ? DltHeaders.readInt32(value)
-                    : LONG_HEADERS.contains(name) ? DltHeaders.readInt64(value)
-                    : ReadableBytes.of(value);
+            Object decoded = switch (DltHeaders.encodingOf(name)) {
+                case INT32 -> DltHeaders.readInt32(value);
+                case INT64, EPOCH_MILLIS -> DltHeaders.readInt64(value);
+                case UTF8 -> ReadableBytes.of(value);
+            };
             headers.put(name, String.valueOf(decoded));
         });
         return headers;

@@ -3,10 +3,10 @@ package io.orderflow.app.deadletter;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Component;
 
-import io.orderflow.deadletter.DltHeaders;
-import io.orderflow.kafka.Topic;
-import io.orderflow.outbox.OutboxRecord;
 import io.orderflow.app.outbox.PublishedListener;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.Topic;
+import io.orderflow.outbox.OutboxRecord;
 import io.orderflow.reliability.ReliabilityMetrics;
 
 /**
@@ -24,7 +24,7 @@ class DeadLetterPublishedCounter implements PublishedListener {
 
     @Override
     public void published(OutboxRecord record, RecordMetadata where) {
-        if (record.topic().endsWith(Topic.DLT_SUFFIX)) {
+        if (Topic.isDeadLetterTopic(record.topic())) {
             metrics.deadLettered(record.headerText(DltHeaders.ROUTE_ID), record.headerText(DltHeaders.ORIGINAL_TOPIC));
         }
     }

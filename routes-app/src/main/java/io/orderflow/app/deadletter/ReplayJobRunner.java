@@ -23,7 +23,7 @@ import io.orderflow.app.deadletter.ReplayJobStore.Item;
 import io.orderflow.app.deadletter.ReplayJobStore.ItemOutcome;
 import io.orderflow.app.deadletter.ReplayJobStore.Job;
 import io.orderflow.app.deadletter.ReplayJobStore.State;
-import io.orderflow.app.stage.MicrometerReliabilityMetrics;
+import io.orderflow.app.metrics.MicrometerReliabilityMetrics;
 
 /**
  * Runs replay jobs one at a time on one background thread, through the throttled {@link ReplaySendRoute}. Each

@@ -6,7 +6,7 @@ import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 
 import io.orderflow.app.deadletter.DeadLetterStore.Stored;
-import io.orderflow.deadletter.DltHeaders;
+import io.orderflow.contract.DltHeaders;
 
 /**
  * The record a replay sends: the dead letter's value, key and headers byte for byte, to its original topic, without
@@ -50,6 +50,6 @@ final class ReplayRecord {
 
     /** Failure headers describe the failure being undone, and the provenance headers are written afresh. */
     private static boolean resent(String header) {
-        return !DltHeaders.isFailureHeader(header) && !header.startsWith("orderflow_replay-");
+        return !DltHeaders.isFailureHeader(header) && !DltHeaders.isReplayHeader(header);
     }
 }

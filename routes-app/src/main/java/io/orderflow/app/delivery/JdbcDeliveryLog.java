@@ -1,7 +1,7 @@
 package io.orderflow.app.delivery;
 
-import static io.orderflow.app.stage.Timestamps.read;
-import static io.orderflow.app.stage.Timestamps.utc;
+import static io.orderflow.app.database.Timestamps.read;
+import static io.orderflow.app.database.Timestamps.utc;
 
 import java.util.Optional;
 

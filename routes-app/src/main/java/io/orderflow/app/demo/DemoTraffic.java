@@ -20,12 +20,12 @@ import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.order.NewOrderRequest;
 import io.orderflow.app.order.OrderPlacement;
 import io.orderflow.app.outbox.LiveInstances;
-import io.orderflow.order.OrderRoutes;
-import io.orderflow.payment.PaymentRoutes;
-import io.orderflow.dispatch.DispatchRoutes;
 import io.orderflow.delivery.DeliveryRoutes;
+import io.orderflow.dispatch.DispatchRoutes;
+import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.FaultSettings;
+import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Demo mode ({@code orderflow.demo.enabled=true}): a steady stream of orders through the same path as

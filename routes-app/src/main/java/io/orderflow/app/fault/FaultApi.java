@@ -11,13 +11,13 @@ import io.orderflow.app.security.AuthenticatedOperator;
 import io.orderflow.app.web.ApiException;
 import io.orderflow.app.web.ApiRouteBuilder;
 import io.orderflow.app.web.JsonApi;
-import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.order.OrderRoutes;
 import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.FaultSettings;
+import io.orderflow.tracking.OrderRoutes;
 
 /**
  * {@code /api/faults}: read and change injected faults at run time (viewers read, admins change). Faults live in

@@ -25,8 +25,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.orderflow.deadletter.DeadLetterRoute;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
+import io.orderflow.reliability.DeadLetterRoute;
 
 /**
  * Creates the pipeline topics and their dead-letter topics (same partition count) when they are absent, and checks

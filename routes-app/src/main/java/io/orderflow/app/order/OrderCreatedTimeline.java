@@ -5,11 +5,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.outbox.PublishedListener;
+import io.orderflow.contract.EventHeaders;
+import io.orderflow.contract.EventType;
+import io.orderflow.contract.Topic;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
-import io.orderflow.event.EventType;
-import io.orderflow.kafka.EventHeaders;
-import io.orderflow.kafka.Topic;
 import io.orderflow.order.OrderStatus;
 import io.orderflow.order.TimelineEntry;
 import io.orderflow.outbox.OutboxRecord;

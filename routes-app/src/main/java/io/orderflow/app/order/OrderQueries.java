@@ -1,6 +1,6 @@
 package io.orderflow.app.order;
 
-import static io.orderflow.app.stage.Timestamps.read;
+import static io.orderflow.app.database.Timestamps.read;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;

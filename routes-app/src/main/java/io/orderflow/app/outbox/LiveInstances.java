@@ -1,6 +1,6 @@
 package io.orderflow.app.outbox;
 
-import static io.orderflow.app.stage.Timestamps.utc;
+import static io.orderflow.app.database.Timestamps.utc;
 
 import java.time.Clock;
 import java.time.Duration;

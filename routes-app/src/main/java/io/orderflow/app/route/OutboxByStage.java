@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.orderflow.app.outbox.OutboxRelay;
 import io.orderflow.app.outbox.OutboxRows;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
 
 /**
  * Each stage's part of the outbox: the records waiting for the topic the stage writes (the cart stage: cart-events;

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.order.OrderRoutes;
 import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Reads every route's statistics from Camel's own management layer (camel-management, JMX on), the numbers hawtio

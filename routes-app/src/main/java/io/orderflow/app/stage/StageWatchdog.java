@@ -31,11 +31,12 @@ import io.orderflow.app.DaemonThreads;
 import io.orderflow.app.InstanceId;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.deadletter.DeadLetterIndexRoute;
+import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.order.OrderRoutes;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.StageRouteBuilder;
+import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Watches every Kafka consumer route of this instance and restarts one that stopped consuming: a batch in progress
@@ -78,13 +79,15 @@ public class StageWatchdog implements DisposableBean {
         this.admin = admin;
         this.instance = instance;
         this.settings = properties.liveness();
-        this.watched = List.of(stage(OrderRoutes.STAGE), stage(PaymentRoutes.STAGE), stage(DispatchRoutes.STAGE),
-                stage(DeliveryRoutes.STAGE),
-                new Watched("dead-letter-index", DeadLetterIndexRoute.ROUTE_ID, DeadLetterIndexRoute.GROUP));
+        this.watched = List.of(stage(OrderRoutes.STAGE, ConsumerGroup.ORDER),
+                stage(PaymentRoutes.STAGE, ConsumerGroup.PAYMENT), stage(DispatchRoutes.STAGE, ConsumerGroup.DISPATCH),
+                stage(DeliveryRoutes.STAGE, ConsumerGroup.DELIVERY),
+                new Watched("dead-letter-index", DeadLetterIndexRoute.ROUTE_ID,
+                        ConsumerGroup.DEAD_LETTER_INDEX.groupId()));
     }
 
-    private static Watched stage(String stage) {
-        return new Watched(stage, StageRouteBuilder.kafkaRouteId(stage), StageRouteBuilder.consumerGroup(stage));
+    private static Watched stage(String stage, ConsumerGroup group) {
+        return new Watched(stage, StageRouteBuilder.kafkaRouteId(stage), group.groupId());
     }
 
     @EventListener(ApplicationReadyEvent.class)

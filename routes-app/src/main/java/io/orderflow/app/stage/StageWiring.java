@@ -13,8 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.orderflow.app.InstanceId;
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.delivery.DeliveryLog;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.delivery.DeliveryStage;
@@ -28,21 +28,20 @@ import io.orderflow.order.CheckedOutCarts;
 import io.orderflow.order.CheckoutOrders;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderCreation;
-import io.orderflow.order.OrderRoutes;
-import io.orderflow.order.OrderStatusStage;
+import io.orderflow.outbox.Outbox;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.payment.PaymentService;
 import io.orderflow.payment.PaymentStage;
+import io.orderflow.reliability.BatchTransactions;
+import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredEventLog;
-import io.orderflow.reliability.BatchTransactions;
-import io.orderflow.outbox.Outbox;
-import io.orderflow.app.InstanceId;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.StageContext;
-import io.orderflow.reliability.StageRouteBuilder;
 import io.orderflow.reliability.StageSettings;
+import io.orderflow.tracking.OrderRoutes;
+import io.orderflow.tracking.OrderStatusStage;
 
 /**
  * Wires the Spring-free stage routes of the {@code routes} module to this application's database, transactions,
@@ -78,14 +77,6 @@ public class StageWiring {
         return new SpringBatchTransactions(transactionManager);
     }
 
-    @Bean(StageRouteBuilder.TRANSACTION_POLICY)
-    TransactionPolicy stageTransaction(PlatformTransactionManager transactionManager) {
-        // a savepoint inside the poll batch's transaction: a failed attempt undoes only its own record
-        TransactionTemplate nested = new TransactionTemplate(transactionManager);
-        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        return new TransactionPolicy(nested);
-    }
-
     @Bean
     StageContext stageContext(EventCodec codec, FaultInjector faults, ReliabilityMetrics metrics,
                               IgnoredEventLog ignoredEvents, DataSource dataSource,
@@ -95,12 +86,15 @@ public class StageWiring {
         TransactionTemplate joinStageTransaction = new TransactionTemplate(transactionManager);
         Map<String, StageSettings> settings = new HashMap<>();
         properties.stages().forEach((stage, config) -> settings.put(stage, config.toSettings()));
+        // a savepoint inside the poll batch's transaction: a failed attempt undoes only its own record
+        TransactionTemplate nested = new TransactionTemplate(transactionManager);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         return new StageContext(codec, faults, metrics, ignoredEvents, consumer -> {
             JdbcMessageIdRepository repository =
                     new JdbcMessageIdRepository(dataSource, joinStageTransaction, consumer);
             repository.setCreateTableIfNotExists(false);
             return repository;
-        }, settings, batches, instance.name());
+        }, settings, batches, new TransactionPolicy(nested), instance.name());
     }
 
     @Bean

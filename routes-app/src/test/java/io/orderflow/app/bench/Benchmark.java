@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.StageRouteBuilder;
 import jdk.jfr.Configuration;

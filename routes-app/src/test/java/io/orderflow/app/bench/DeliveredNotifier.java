@@ -6,11 +6,11 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.orderflow.contract.EventType;
 import io.orderflow.event.EventEnvelope;
-import io.orderflow.event.EventType;
-import io.orderflow.order.OrderRoutes;
 import io.orderflow.reliability.StageInput;
 import io.orderflow.reliability.StageRouteBuilder;
+import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Observes the in-process application: an exchange of the order stage's Kafka route that carried an

@@ -12,11 +12,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.orderflow.contract.EventHeaders;
+import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
-import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.OrderCreated;
-import io.orderflow.kafka.EventHeaders;
 import io.orderflow.order.Order;
 
 /**

@@ -17,7 +17,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
 
 /** Topic set-up against a real (single-node) broker, with topics left behind by another configuration. */
 class TopicInitializerTest {

@@ -1,4 +1,4 @@
-package io.orderflow.console;
+package io.orderflow.console.background;
 
 import java.time.Instant;
 
@@ -7,8 +7,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-import io.orderflow.console.ui.Fx;
+import io.orderflow.console.ui.Banner;
 import io.orderflow.console.ui.Format;
+import io.orderflow.console.ui.Fx;
 
 /**
  * Whether a dependency (the Kafka cluster, the app) answered the last time the console asked, for the status bar
@@ -30,6 +31,22 @@ public final class Reachability {
 
     public String target() {
         return target;
+    }
+
+    /** A banner showing this dependency's state while it is down, prefixed with what a view cannot do without it. */
+    public Banner banner(String id, String consequence) {
+        Banner banner = new Banner(id);
+        Runnable refresh = () -> {
+            if (state.get() == State.DOWN) {
+                banner.show(consequence + " " + target + " " + detail.get(), "DOWN");
+            } else {
+                banner.clear();
+            }
+        };
+        state.addListener((obs, old, now) -> refresh.run());
+        detail.addListener((obs, old, now) -> refresh.run());
+        refresh.run();
+        return banner;
     }
 
     /** Call from any thread. */

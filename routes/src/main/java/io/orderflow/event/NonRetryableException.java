@@ -1,4 +1,4 @@
-package io.orderflow.reliability;
+package io.orderflow.event;
 
 /**
  * A failure that will fail the same way on every attempt (bad input, a business rule). The stage error handler

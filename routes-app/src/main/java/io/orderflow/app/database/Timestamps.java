@@ -1,4 +1,4 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.database;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

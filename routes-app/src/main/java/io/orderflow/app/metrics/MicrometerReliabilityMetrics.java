@@ -1,8 +1,9 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.metrics;
 
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.ReliabilityMetrics;
 

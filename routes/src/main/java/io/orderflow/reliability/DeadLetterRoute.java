@@ -1,4 +1,4 @@
-package io.orderflow.deadletter;
+package io.orderflow.reliability;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,11 +15,10 @@ import org.apache.camel.component.kafka.KafkaHeaderFilterStrategy;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.DltHeaders;
+import io.orderflow.contract.Topic;
 import io.orderflow.outbox.Outbox;
 import io.orderflow.outbox.OutboxRecord;
-import io.orderflow.reliability.FaultInjector;
-import io.orderflow.reliability.StageRouteBuilder;
 
 /**
  * Writes a failed record to {@code <topic>.DLT}: its original bytes, key and headers, on the same partition number,

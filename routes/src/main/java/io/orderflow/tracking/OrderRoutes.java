@@ -1,9 +1,10 @@
-package io.orderflow.order;
+package io.orderflow.tracking;
 
+import io.orderflow.contract.ConsumerGroup;
+import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
-import io.orderflow.event.EventType;
 import io.orderflow.event.Payloads.CartCheckedOut;
-import io.orderflow.kafka.Topic;
+import io.orderflow.order.CheckoutOrders;
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageInput;
@@ -30,7 +31,7 @@ public final class OrderRoutes extends StageRouteBuilder {
 
     @Override
     protected void configureStage() {
-        consume(Topic.CART, Topic.PAYMENT, Topic.DISPATCH, Topic.DELIVERY)
+        consume(ConsumerGroup.ORDER)
                 .choice()
                     .when(isType(EventType.CartCheckedOut)).to(effectUri(CREATE))
                     .when(isType(EventType.PaymentProcessed, EventType.PaymentFailed, EventType.OrderDispatched,

@@ -1,4 +1,4 @@
-package io.orderflow.order;
+package io.orderflow.tracking;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +18,13 @@ import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;
 import io.orderflow.event.UnknownReferenceException;
+import io.orderflow.order.OrderBook;
+import io.orderflow.order.OrderState;
 import io.orderflow.order.OrderStateMachine.Decision;
+import io.orderflow.order.OrderStateMachine;
+import io.orderflow.order.OrderStatus;
+import io.orderflow.order.TimelineEntry;
+import io.orderflow.order.WaitingEvent;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.reliability.StageInput;
 

@@ -1,4 +1,4 @@
-package io.orderflow.console.ui;
+package io.orderflow.console.kafka;
 
 import java.util.List;
 
@@ -10,8 +10,10 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import io.orderflow.console.kafka.EventRecord;
-import io.orderflow.console.kafka.HeaderText;
+import io.orderflow.console.ui.Format;
+import io.orderflow.console.ui.JsonText;
+import io.orderflow.console.ui.Tables;
+
 
 /**
  * The opened record: where it sits, its headers and its value, JSON pretty-printed. Decoding happens here, when a

@@ -1,6 +1,6 @@
-package io.orderflow.kafka;
+package io.orderflow.contract;
 
-/** Kafka record headers the pipeline writes on every event, so tools can filter without parsing JSON. */
+/** Kafka record headers (UTF-8 text) the pipeline writes on every event, so tools can filter without parsing JSON. */
 public final class EventHeaders {
     public static final String EVENT_TYPE = "eventType";
     public static final String EVENT_ID = "eventId";

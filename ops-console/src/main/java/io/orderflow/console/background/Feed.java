@@ -1,4 +1,4 @@
-package io.orderflow.console;
+package io.orderflow.console.background;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
