@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.orderflow.kafka.Topic;
+import io.orderflow.contract.Topic;
 
 /**
  * The application against a cluster that only takes SASL/SCRAM clients, configured the way the README tells an
