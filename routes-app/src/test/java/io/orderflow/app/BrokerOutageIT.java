@@ -26,7 +26,7 @@ import io.orderflow.app.kafka.EmbeddedKafkaBroker;
  * again: orders are accepted while the cluster is away and flow once it is back.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class BrokerOutageTest extends AppTestSupport {
+class BrokerOutageIT extends AppTestSupport {
 
     private static final Path BROKER_DIR = brokerDir();
     private static final int BROKER_PORT = freePort();

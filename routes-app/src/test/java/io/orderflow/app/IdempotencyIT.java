@@ -25,7 +25,7 @@ import io.orderflow.kafka.Topic;
  * {@code Idempotency-Key}: a client that retries (after a timeout, say) gets the first answer again, and exactly
  * one order exists and is announced, however the retries arrive.
  */
-class IdempotencyTest extends AppTestSupport {
+class IdempotencyIT extends AppTestSupport {
 
     private final ExecutorService clients = Executors.newFixedThreadPool(8);
 
@@ -113,7 +113,7 @@ class IdempotencyTest extends AppTestSupport {
         String orderId = parse(first).get("orderId").asText();
         awaitStatus(orderId, "DELIVERED");
         assertThat(topics().read(Topic.CART.topicName(), r -> cartId.equals(r.key())
-                && "CartCheckedOut".equals(OrderFlowTest.header(r, "eventType")))).hasSize(1);
+                && "CartCheckedOut".equals(OrderFlowIT.header(r, "eventType")))).hasSize(1);
     }
 
     @Test
@@ -144,7 +144,7 @@ class IdempotencyTest extends AppTestSupport {
         assertThat(jdbc.sql("select order_id from orders where customer_id = ?").param(customer)
                 .query(String.class).list()).containsExactly(orderId);
         assertThat(topics().read(Topic.ORDER.topicName(), r -> orderId.equals(r.key())
-                && "OrderCreated".equals(OrderFlowTest.header(r, "eventType")))).hasSize(1);
+                && "OrderCreated".equals(OrderFlowIT.header(r, "eventType")))).hasSize(1);
         assertThat(topics().read(Topic.ORDER.topicName(), r -> new String(r.value(), StandardCharsets.UTF_8)
                 .contains(customer))).as("no other order of this customer was announced").hasSize(1);
     }

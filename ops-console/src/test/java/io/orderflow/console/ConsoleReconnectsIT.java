@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
  * app and its broker start.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleReconnectsTest {
+class ConsoleReconnectsIT {
 
     private final int httpPort = AppUnderTest.freePort();
     private final int kafkaPort = AppUnderTest.freePort();

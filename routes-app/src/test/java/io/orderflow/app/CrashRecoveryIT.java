@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The application is killed with orders in flight and started again on the same data directory: every order
  * reaches a final state, no stage acts twice, and orders, carts and topics from before the crash are all there.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
 
     private static final int ORDERS = 60;
     private final HttpClient http = HttpClient.newHttpClient();

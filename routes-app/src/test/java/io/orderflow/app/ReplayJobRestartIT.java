@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A replay job belongs to the app: when the app dies while a job runs, the restarted app still reports the job,
  * as INTERRUPTED with what it sent and what it did not, and runs nothing of it by itself.
  */
-class ReplayJobRestartTest {
+class ReplayJobRestartIT {
 
     private static final int DEAD_LETTERS = 8;
     private final HttpClient http = HttpClient.newHttpClient();

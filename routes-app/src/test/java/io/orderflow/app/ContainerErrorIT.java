@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Errors that Tomcat or Spring MVC produce before any route runs have the API's JSON shape too, whatever the
  * client's {@code Accept} says.
  */
-class ContainerErrorTest extends AppTestSupport {
+class ContainerErrorIT extends AppTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"/api/orders/..%2fsummary", "/api/orders/a%2fb", "/api/orders/a%00b", "/api/orders/a%5cb",

@@ -31,7 +31,7 @@ import io.orderflow.reliability.FaultSettings;
  * Thousands of orders with 20% transient faults on every stage: every order ends in a final state or in a dead
  * letter (none lost), and no stage's effect happens twice for an order. {@code -Dsoak.orders=N} resizes it.
  */
-class TransientFaultSoakTest extends AppTestSupport {
+class TransientFaultSoakIT extends AppTestSupport {
 
     private static final int ORDERS = Integer.getInteger("soak.orders", 2000);
     private static final double FAULT_RATE = 0.2;
@@ -130,8 +130,8 @@ class TransientFaultSoakTest extends AppTestSupport {
         for (Topic topic : List.of(Topic.ORDER, Topic.PAYMENT, Topic.DISPATCH, Topic.DELIVERY)) {
             Map<String, Set<String>> eventIds = new HashMap<>();
             for (var record : topics().read(topic.topicName(), r -> soakOrders.contains(r.key()))) {
-                eventIds.computeIfAbsent(record.key() + "/" + OrderFlowTest.header(record, "eventType"),
-                        k -> new HashSet<>()).add(OrderFlowTest.header(record, "eventId"));
+                eventIds.computeIfAbsent(record.key() + "/" + OrderFlowIT.header(record, "eventType"),
+                        k -> new HashSet<>()).add(OrderFlowIT.header(record, "eventId"));
             }
             duplicates += eventIds.values().stream().filter(ids -> ids.size() > 1).count();
         }

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.orderflow.kafka.Topic;
 
 /** The order-to-delivery flow end to end: REST in, five topics, database state out. */
-class OrderFlowTest extends AppTestSupport {
+class OrderFlowIT extends AppTestSupport {
 
     private static final String SEED_BODY =
             "{\"customerId\":\"customer123\",\"items\":[{\"productId\":\"product123\",\"quantity\":1,\"price\":100.00}]}";

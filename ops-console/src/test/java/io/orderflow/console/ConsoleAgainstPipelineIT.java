@@ -55,7 +55,7 @@ import io.orderflow.console.traffic.TrafficView;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
-class ConsoleAgainstPipelineTest {
+class ConsoleAgainstPipelineIT {
 
     private static final String LAG_PROBE_GROUP = "console-lag-probe";
 

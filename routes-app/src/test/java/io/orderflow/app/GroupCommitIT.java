@@ -29,7 +29,7 @@ import io.orderflow.kafka.Topic;
  * {@code POST /api/orders} with group commit against the real database and broker: concurrent orders share
  * transactions, yet each is stored once, announced once, answered with its own outcome, and delivered.
  */
-class GroupCommitTest extends AppTestSupport {
+class GroupCommitIT extends AppTestSupport {
 
     private final ExecutorService clients = Executors.newFixedThreadPool(32);
 
@@ -169,7 +169,7 @@ class GroupCommitTest extends AppTestSupport {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         events.forEach((orderId, records) -> {
             assertThat(records).as("OrderCreated of " + orderId).singleElement().satisfies(r -> {
-                assertThat(OrderFlowTest.header(r, "eventType")).isEqualTo("OrderCreated");
+                assertThat(OrderFlowIT.header(r, "eventType")).isEqualTo("OrderCreated");
                 assertThat(created.get(orderId)).isEqualTo(r.partition() + "/" + r.offset());
             });
         });

@@ -36,7 +36,7 @@ import io.orderflow.reliability.FaultSettings;
  * Operators replay and discard dead letters through the API: guarded, audited, and effective. A replay is a job:
  * accepted at once, paced by the throttle, reported while it runs, cancellable, and exactly the dry run's selection.
  */
-class ReplayTest extends AppTestSupport {
+class ReplayIT extends AppTestSupport {
 
     @Test
     void aConfirmedDryRunReplaysAsAJobAndCompletesTheOrder() throws Exception {

@@ -39,7 +39,7 @@ import io.orderflow.reliability.StageRouteBuilder;
  * dead-lettered at once with a cause that names what is wrong, changes nothing, and the next order placed through
  * the API is still delivered, with every payment, shipment and delivery agreeing with its order.
  */
-class EventIntegrityTest extends AppTestSupport {
+class EventIntegrityIT extends AppTestSupport {
 
     private KafkaProducer<String, byte[]> producer;
 

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The application as it runs in production (its own JVM, its own logging), read back from its log: no secret in
  * it, and no line a client can forge.
  */
-class SecretsAndLogTest {
+class SecretsAndLogIT {
 
     /** A fault pattern is logged when an admin sets it: a client-chosen text with line breaks and a NUL. */
     private static final String FORGING_FAULT = "{\"permanentFailurePattern\":"

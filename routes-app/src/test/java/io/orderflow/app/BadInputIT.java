@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Every kind of bad input gets its 4xx with a JSON error, and nothing reaches any topic or table. */
-class BadInputTest extends AppTestSupport {
+class BadInputIT extends AppTestSupport {
 
     private Map<String, Long> offsetsBefore;
     private long ordersBefore;

@@ -28,7 +28,7 @@ import io.orderflow.reliability.FaultSettings;
  * Operators sign in with the token, a named account or an identity provider's JWT, and each role reaches exactly
  * its endpoints: everything else is 401 or 403 and changes nothing. The audit names who signed in.
  */
-class OperatorSecurityTest extends AppTestSupport {
+class OperatorSecurityIT extends AppTestSupport {
 
     /** An operator endpoint and the lowest role that may use it. */
     private record Endpoint(String method, String path, String body, String role, int allowedStatus) {

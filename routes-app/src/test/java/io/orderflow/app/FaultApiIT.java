@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Injected faults belong to the instance that was called, and every answer says which one that is. */
-class FaultApiTest extends AppTestSupport {
+class FaultApiIT extends AppTestSupport {
 
     @Autowired
     private InstanceId instance;

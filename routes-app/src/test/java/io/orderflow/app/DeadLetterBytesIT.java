@@ -29,7 +29,7 @@ import io.orderflow.deadletter.DltHeaders;
 import io.orderflow.kafka.Topic;
 
 /** A record whose key and header values are not UTF-8 keeps its bytes through the DLT, the index and a replay. */
-class DeadLetterBytesTest extends AppTestSupport {
+class DeadLetterBytesIT extends AppTestSupport {
 
     private static final byte[] KEY = {(byte) 0xff, (byte) 0xfe, 'k', 0, (byte) 0x80};
     private static final byte[] BINARY = {0, 1, (byte) 0xc3, (byte) 0x28, (byte) 0xff};

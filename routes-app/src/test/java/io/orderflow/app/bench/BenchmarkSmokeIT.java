@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Runs the whole benchmark with tiny counts so it cannot rot: every phase (separate process, REST load, ceiling,
  * pipeline bursts and paced runs) executes and results.json carries every key. Asserts nothing about speed.
  */
-class BenchmarkSmokeTest {
+class BenchmarkSmokeIT {
 
     @Test
     @Timeout(240)

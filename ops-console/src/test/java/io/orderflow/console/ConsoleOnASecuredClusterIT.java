@@ -32,7 +32,7 @@ import io.orderflow.console.traffic.TopicTraffic;
  * Kafka's own tools it shows traffic and lag; with a wrong password it says so in a banner instead of hanging.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleOnASecuredClusterTest {
+class ConsoleOnASecuredClusterIT {
 
     private static final String GROUP = "secured-consumers";
     private SecuredKafkaBroker broker;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.orderflow.kafka.Topic;
 
 /** Topic set-up against a real (single-node) broker, with topics left behind by another configuration. */
-class TopicInitializerTest {
+class TopicInitializerIT {
 
     @Test
     void growsDeadLetterTopicsShorterThanTheirSourceAndLeavesOtherCountsAsTheyAre() throws Exception {

@@ -34,10 +34,10 @@ import io.orderflow.reliability.FaultSettings;
  * What the transactional outbox and the stage watchdog promise when something breaks in the middle: a commit that
  * fails after the effect ran, a relay that dies between send and removal, a stage whose thread hangs.
  */
-@Import(PipelineRecoveryTest.Hooks.class)
+@Import(PipelineRecoveryIT.Hooks.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"orderflow.liveness.stuck-after=3s", "orderflow.liveness.check-interval=500ms"})
-class PipelineRecoveryTest extends AppTestSupport {
+class PipelineRecoveryIT extends AppTestSupport {
 
     @Autowired
     private Hooks hooks;
@@ -67,8 +67,8 @@ class PipelineRecoveryTest extends AppTestSupport {
         List<ConsumerRecord<String, byte[]>> created = topics().read(Topic.ORDER.topicName(),
                 r -> orderId.equals(r.key()));
         assertThat(created).as("sent, not removed, sent again").hasSize(2);
-        assertThat(created).extracting(r -> OrderFlowTest.header(r, "eventId"))
-                .containsOnly(OrderFlowTest.header(created.get(0), "eventId"));
+        assertThat(created).extracting(r -> OrderFlowIT.header(r, "eventId"))
+                .containsOnly(OrderFlowIT.header(created.get(0), "eventId"));
         assertThat(count("select count(*) from payments where order_id = ?", orderId)).isEqualTo(1);
         await().atMost(30, TimeUnit.SECONDS).until(() -> count("select count(*) from ignored_events"
                 + " where consumer = 'payment-charge' and reason = 'DUPLICATE' and order_id = ?", orderId) == 1);

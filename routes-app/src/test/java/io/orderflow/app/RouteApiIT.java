@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code /api/routes}: Camel's own route statistics, and route control as an audited, guarded action. */
-class RouteApiTest extends AppTestSupport {
+class RouteApiIT extends AppTestSupport {
 
     @Test
     void listsEveryRouteWithItsStatisticsAndStage() {

@@ -31,7 +31,7 @@ import io.orderflow.reliability.FaultSettings;
 import io.orderflow.reliability.StageRouteBuilder;
 
 /** Poison records on every topic land in their DLT with the full header convention, and nothing is lost. */
-class DeadLetterTest extends AppTestSupport {
+class DeadLetterIT extends AppTestSupport {
 
     /** Which stage groups read each topic, and the effect route that handles its valid events. */
     private static final Map<Topic, Map<String, String>> CONSUMERS = Map.of(
@@ -66,7 +66,7 @@ class DeadLetterTest extends AppTestSupport {
         for (Topic topic : Topic.values()) {
             String key = topic == Topic.CART ? cartId : orderId;
             ConsumerRecord<String, byte[]> valid = topics().read(topic.topicName(), r -> key.equals(r.key())
-                    && !"CartItemAdded".equals(OrderFlowTest.header(r, "eventType"))).get(0);
+                    && !"CartItemAdded".equals(OrderFlowIT.header(r, "eventType"))).get(0);
             String poisonKey = "poison-" + topic.topicName() + "-" + UUID.randomUUID();
             RecordMetadata poison = producer.send(new ProducerRecord<>(topic.topicName(), valid.partition(),
                     poisonKey, "this is not json".getBytes(StandardCharsets.UTF_8))).get();
