@@ -47,6 +47,7 @@ import io.orderflow.console.trace.TraceHop;
 import io.orderflow.console.traffic.TailStart;
 import io.orderflow.console.traffic.TopicTraffic;
 import io.orderflow.console.traffic.TrafficView;
+import io.orderflow.testsupport.AppProcess;
 
 /**
  * The console against the real app and its broker carrying real pipeline traffic: each view must show what the
@@ -59,7 +60,7 @@ class ConsoleAgainstPipelineIT {
 
     private static final String LAG_PROBE_GROUP = "console-lag-probe";
 
-    private AppUnderTest app;
+    private AppProcess app;
     private PipelineClient pipeline;
     private ConsoleDriver console;
     private final List<String> orders = new ArrayList<>();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.orderflow.testsupport.AppProcess;
+
 /**
  * The console started before anything it talks to: it must say so plainly wherever that matters, stay responsive
  * while its background threads wait on connections that never come, and pick everything up by itself once the
@@ -21,10 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleReconnectsIT {
 
-    private final int httpPort = AppUnderTest.freePort();
-    private final int kafkaPort = AppUnderTest.freePort();
+    private final int httpPort = AppProcess.freePort();
+    private final int kafkaPort = AppProcess.freePort();
     private ConsoleDriver console;
-    private AppUnderTest app;
+    private AppProcess app;
 
     @BeforeAll
     void startConsoleOnly() throws Exception {

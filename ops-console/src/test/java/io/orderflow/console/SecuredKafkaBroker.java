@@ -22,6 +22,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 
+import io.orderflow.testsupport.AppProcess;
+
 /**
  * A second Kafka broker (KRaft, broker and controller) in the test JVM, like the app's embedded one, with a
  * SASL_PLAINTEXT listener that accepts SCRAM-SHA-512 beside a PLAINTEXT one for the test's own setup. The SCRAM user
@@ -33,13 +35,13 @@ final class SecuredKafkaBroker implements AutoCloseable {
     static final String PASSWORD = "console-secret";
     private static final String CONTROLLER = "CONTROLLER";
 
-    final int plainPort = AppUnderTest.freePort();
-    final int saslPort = AppUnderTest.freePort();
+    final int plainPort = AppProcess.freePort();
+    final int saslPort = AppProcess.freePort();
     private final KafkaRaftServer server;
 
     SecuredKafkaBroker() throws Exception {
         Path dir = Files.createTempDirectory("secured-kafka");
-        int controllerPort = AppUnderTest.freePort();
+        int controllerPort = AppProcess.freePort();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");

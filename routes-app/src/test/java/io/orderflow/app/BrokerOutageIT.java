@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.orderflow.app.kafka.EmbeddedKafkaBroker;
+import io.orderflow.testsupport.AppProcess;
 
 /**
  * The application against a Kafka cluster of its own (external-broker mode), which this test stops and starts
@@ -29,7 +29,7 @@ import io.orderflow.app.kafka.EmbeddedKafkaBroker;
 class BrokerOutageIT extends AppTestSupport {
 
     private static final Path BROKER_DIR = brokerDir();
-    private static final int BROKER_PORT = freePort();
+    private static final int BROKER_PORT = AppProcess.freePort();
     private static volatile EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BROKER_DIR, BROKER_PORT);
 
     static {
@@ -72,14 +72,6 @@ class BrokerOutageIT extends AppTestSupport {
     private static Path brokerDir() {
         try {
             return Files.createTempDirectory("orderflow-outage-broker-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.orderflow.testsupport.AppProcess;
+
 /**
  * The application is killed with orders in flight and started again on the same data directory: every order
  * reaches a final state, no stage acts twice, and orders, carts and topics from before the crash are all there.
@@ -42,7 +44,7 @@ class CrashRecoveryIT {
         List<String> orderIds = new ArrayList<>();
         String deliveredBeforeCrash;
 
-        AppProcess first = new AppProcess(dataDir, log, databaseArgs).start();
+        AppProcess first = AppTestSupport.appProcess(dataDir, log, databaseArgs).start();
         try {
             deliveredBeforeCrash = place(first, "before-crash");
             await().atMost(30, TimeUnit.SECONDS).until(() -> "DELIVERED".equals(status(first, deliveredBeforeCrash)));
@@ -61,7 +63,7 @@ class CrashRecoveryIT {
             first.kill();
         }
 
-        try (AppProcess second = new AppProcess(dataDir, log, databaseArgs).start()) {
+        try (AppProcess second = AppTestSupport.appProcess(dataDir, log, databaseArgs).start()) {
             await().atMost(120, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).until(() ->
                     orderIds.stream().allMatch(id -> isFinal(status(second, id))));
             assertThat(status(second, deliveredBeforeCrash)).isEqualTo("DELIVERED");

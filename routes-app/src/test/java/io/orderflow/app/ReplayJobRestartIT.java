@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.orderflow.testsupport.AppProcess;
+
 /**
  * A replay job belongs to the app: when the app dies while a job runs, the restarted app still reports the job,
  * as INTERRUPTED with what it sent and what it did not, and runs nothing of it by itself.
@@ -39,7 +41,7 @@ class ReplayJobRestartIT {
         Files.deleteIfExists(log);
         String location;
         int sentBeforeCrash;
-        AppProcess first = new AppProcess(dataDir, log).start();
+        AppProcess first = AppTestSupport.appProcess(dataDir, log).start();
         try {
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + first.kafkaPort),
@@ -64,7 +66,7 @@ class ReplayJobRestartIT {
             first.close();
         }
 
-        try (AppProcess second = new AppProcess(dataDir, log).start()) {
+        try (AppProcess second = AppTestSupport.appProcess(dataDir, log).start()) {
             JsonNode job = read(second, "GET", location);
             assertThat(job.get("state").asText()).isEqualTo("INTERRUPTED");
             assertThat(job.get("selected").asInt()).isEqualTo(DEAD_LETTERS);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.orderflow.testsupport.AppProcess;
+
 /**
  * The application as it runs in production (its own JVM, its own logging), read back from its log: no secret in
  * it, and no line a client can forge.
