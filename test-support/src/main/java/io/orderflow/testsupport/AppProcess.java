@@ -93,7 +93,10 @@ public final class AppProcess implements AutoCloseable {
         return this;
     }
 
-    /** The maximum heap, default 512m (smaller for runs of several instances side by side). */
+    /**
+     * The maximum heap, default 512m (smaller for runs of several instances side by side); null for the JVM's own
+     * default, as a user's {@code java -jar} gets (the benchmark).
+     */
     public AppProcess withHeap(String maxHeap) {
         this.maxHeap = maxHeap;
         return this;
@@ -116,7 +119,10 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the JVM and waits until the application is ready; fails at once if it exits before. */
     public AppProcess start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        if (maxHeap != null) {
+            command.add("-Xmx" + maxHeap);
+        }
         command.addAll(jvmArgs);
         if (jar != null) {
             command.addAll(List.of("-jar", jar.toString()));

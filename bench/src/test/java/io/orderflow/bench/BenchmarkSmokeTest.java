@@ -1,4 +1,4 @@
-package io.orderflow.app.bench;
+package io.orderflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Runs the whole benchmark with tiny counts so it cannot rot: every phase (separate process, REST load, ceiling,
  * pipeline bursts and paced runs) executes and results.json carries every key. Asserts nothing about speed.
  */
-class BenchmarkSmokeIT {
+class BenchmarkSmokeTest {
 
     @Test
     @Timeout(240)

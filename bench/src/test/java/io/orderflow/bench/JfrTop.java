@@ -1,4 +1,4 @@
-package io.orderflow.app.bench;
+package io.orderflow.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Summarises a JFR recording of a benchmark run: CPU samples by thread group, by component (the first frame from
  * the top of the stack that belongs to a known library), by hottest method, and by "inclusive" application frame.
- * {@code java -cp <test classpath> io.orderflow.app.bench.JfrTop target/bench/pipeline-saturation.jfr [top]}
+ * {@code java -cp <test classpath> io.orderflow.bench.JfrTop target/bench/pipeline-saturation.jfr [top]}
  */
 public final class JfrTop {
 

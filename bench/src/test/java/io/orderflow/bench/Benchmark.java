@@ -1,4 +1,4 @@
-package io.orderflow.app.bench;
+package io.orderflow.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -138,10 +138,10 @@ public final class Benchmark {
         String classpath = jar == null ? BenchConfig.applicationClasspath() : null;
         log("separate process: %s",
                 jar != null ? "java -jar " + jar : "java -cp <module classpath> OrderflowApplication");
-        AppProcess app = null;
+        MeasuredApp app = null;
         try {
             for (int i = 0; i < config.startupRuns(); i++) {
-                app = AppProcess.start(jar, classpath, config.appJvmArgs(), config.appArgs(),
+                app = MeasuredApp.start(jar, classpath, config.appJvmArgs(), config.appArgs(),
                         work.resolve("process-" + i), config.outputDir().resolve("app-process-" + i + ".log"), 180_000);
                 startupMs.add((double) app.startupMs());
                 Map<String, Double> parts = startupParts(config.outputDir().resolve("app-process-" + i + ".log"));
@@ -160,7 +160,7 @@ public final class Benchmark {
         }
     }
 
-    private void restPhase(AppProcess app) throws Exception {
+    private void restPhase(MeasuredApp app) throws Exception {
         AtomicReference<double[]> peaks = new AtomicReference<>(new double[] {0, 0, Double.NaN});
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -226,7 +226,7 @@ public final class Benchmark {
         heapMax = p[2] / (1024 * 1024);
     }
 
-    private void stop(AppProcess app) throws InterruptedException {
+    private void stop(MeasuredApp app) throws InterruptedException {
         if (config.gracefulStop()) {
             long ms = app.stop();
             shutdownMs.add((double) ms);
@@ -258,7 +258,7 @@ public final class Benchmark {
         return parts;
     }
 
-    private static long delivered(AppProcess app) throws IOException, InterruptedException {
+    private static long delivered(MeasuredApp app) throws IOException, InterruptedException {
         return app.getJson("/api/orders/summary").path("DELIVERED").asLong();
     }
 

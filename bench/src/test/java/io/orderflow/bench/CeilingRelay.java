@@ -1,4 +1,4 @@
-package io.orderflow.app.bench;
+package io.orderflow.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

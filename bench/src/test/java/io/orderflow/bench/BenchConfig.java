@@ -1,10 +1,11 @@
-package io.orderflow.app.bench;
+package io.orderflow.bench;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+
+import io.orderflow.testsupport.AppProcess;
 
 /**
  * What a benchmark run does. {@link #full()} is the measurement (several minutes); {@link #smoke()} runs every
@@ -124,12 +125,7 @@ record BenchConfig(
 
     /** The classpath to run the application from when there is no jar: this JVM's, minus test classes. */
     static String applicationClasspath() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(cp.split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
-                .filter(entry -> !entry.contains("surefire"))
-                .reduce((a, b) -> a + File.pathSeparator + b)
-                .orElse(cp);
+        return AppProcess.applicationClassPath();
     }
 
     private static int intProp(String name, int value) {

@@ -1,4 +1,4 @@
-package io.orderflow.app.bench;
+package io.orderflow.bench;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;

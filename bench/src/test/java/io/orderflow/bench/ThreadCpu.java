@@ -1,4 +1,4 @@
-package io.orderflow.app.bench;
+package io.orderflow.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
