@@ -1,4 +1,4 @@
-package io.orderflow.app;
+package io.orderflow.app.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.app.AppTestSupport;
+import io.orderflow.app.TopicReader;
 import io.orderflow.deadletter.DeadLetterRoute;
 import io.orderflow.deadletter.DltHeaders;
 import io.orderflow.event.InvalidEventException;
@@ -66,7 +68,7 @@ class DeadLetterIT extends AppTestSupport {
         for (Topic topic : Topic.values()) {
             String key = topic == Topic.CART ? cartId : orderId;
             ConsumerRecord<String, byte[]> valid = topics().read(topic.topicName(), r -> key.equals(r.key())
-                    && !"CartItemAdded".equals(OrderFlowIT.header(r, "eventType"))).get(0);
+                    && !"CartItemAdded".equals(TopicReader.header(r, "eventType"))).get(0);
             String poisonKey = "poison-" + topic.topicName() + "-" + UUID.randomUUID();
             RecordMetadata poison = producer.send(new ProducerRecord<>(topic.topicName(), valid.partition(),
                     poisonKey, "this is not json".getBytes(StandardCharsets.UTF_8))).get();

@@ -1,4 +1,4 @@
-package io.orderflow.app;
+package io.orderflow.app.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.orderflow.app.AppTestSupport;
+import io.orderflow.app.InstanceId;
 
 /** Injected faults belong to the instance that was called, and every answer says which one that is. */
 class FaultApiIT extends AppTestSupport {

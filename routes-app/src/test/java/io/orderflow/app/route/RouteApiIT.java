@@ -1,4 +1,4 @@
-package io.orderflow.app;
+package io.orderflow.app.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.orderflow.app.AppTestSupport;
 
 /** {@code /api/routes}: Camel's own route statistics, and route control as an audited, guarded action. */
 class RouteApiIT extends AppTestSupport {

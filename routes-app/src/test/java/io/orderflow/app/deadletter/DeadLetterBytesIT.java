@@ -1,4 +1,4 @@
-package io.orderflow.app;
+package io.orderflow.app.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.orderflow.app.AppTestSupport;
 import io.orderflow.deadletter.DltHeaders;
 import io.orderflow.kafka.Topic;
 
