@@ -16,6 +16,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
+import io.orderflow.testsupport.AppProcess;
+
 /**
  * The installable console as {@code ./mvnw package} leaves it: the zip holds a launcher, a Java runtime and the jars,
  * and the console started by that launcher, headless, against the real app writes a picture of every view and exits.
@@ -39,7 +41,7 @@ class PackagedConsoleIT {
 
         Path shots = Files.createTempDirectory("packaged-console-shots");
         Path log = Path.of("target", "packaged-console.log").toAbsolutePath();
-        try (AppUnderTest app = AppUnderTest.start()) {
+        try (AppProcess app = AppUnderTest.start()) {
             Process console = new ProcessBuilder(image.resolve(windows ? "bin/ops-console.cmd" : "bin/ops-console")
                     .toString(), "--headless", "--snapshot-dir=" + shots, "--snapshot-after=8",
                     "--bootstrap-servers=" + app.bootstrapServers(), "--app-url=" + app.url(""),

@@ -30,18 +30,20 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import io.orderflow.testsupport.AppProcess;
+
 /**
  * The test's own, independent way into the system: the app's REST API for traffic and truth, and plain Kafka
  * clients for poison records and for the numbers the console must match. Shares no code with the console.
  */
 final class PipelineClient implements AutoCloseable {
 
-    private final AppUnderTest app;
+    private final AppProcess app;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final Admin admin;
 
-    PipelineClient(AppUnderTest app) {
+    PipelineClient(AppProcess app) {
         this.app = app;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, app.bootstrapServers()));
     }

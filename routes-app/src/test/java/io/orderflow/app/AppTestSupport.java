@@ -41,6 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderflow.app.kafka.KafkaBootstrap;
 import io.orderflow.contract.Topic;
 import io.orderflow.reliability.FaultInjector;
+import io.orderflow.testsupport.AppProcess;
 
 /**
  * One running application (real embedded Kafka, real H2 database) shared by the integration tests: every test
@@ -65,6 +66,13 @@ public abstract class AppTestSupport {
     static final Map<String, String> OPERATORS = Map.of("vera", "viewer", "otto", "operator", "ada", "admin");
     static final String PASSWORD_SUFFIX = "-secret-pw";
     static final TestIdentityProvider IDP = new TestIdentityProvider(tempDir());
+
+    /** The application as a process of its own (see {@link AppProcess}), with the tests' operator token. */
+    static AppProcess appProcess(Path dataDir, Path log, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("--orderflow.security.operator-token=" + TOKEN));
+        all.addAll(List.of(args));
+        return AppProcess.configuredBy(dataDir, log, Map.of(), all.toArray(String[]::new));
+    }
 
     @BeforeAll
     static void databaseAvailable() {

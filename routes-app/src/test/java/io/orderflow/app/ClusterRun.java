@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.orderflow.app.kafka.EmbeddedKafkaBroker;
+import io.orderflow.testsupport.AppProcess;
 
 /**
  * The production shape on one machine: 3 Kafka nodes (KRaft, replication 3, min.insync 2) and 3 application

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.orderflow.app.kafka.EmbeddedKafkaBroker;
+import io.orderflow.testsupport.AppProcess;
 
 /**
  * One node (broker and controller) of a local KRaft cluster in its own JVM, so a test can kill it like a crashed

@@ -1,5 +1,6 @@
 package io.orderflow.app;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,5 +49,11 @@ public final class TopicReader {
             }
             return records;
         }
+    }
+
+    /** A header's value as UTF-8 text, null when the record has none of that name. */
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,84 @@
+package io.orderflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Runs the whole benchmark with tiny counts so it cannot rot: every phase (separate process, REST load, ceiling,
+ * pipeline bursts and paced runs) executes and results.json carries every key. Asserts nothing about speed.
+ */
+class BenchmarkSmokeTest {
+
+    @Test
+    @Timeout(240)
+    void smokeRunWritesEveryResult() throws Exception {
+        BenchConfig config = BenchConfig.smoke();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new TeeStream(System.out, captured), true, StandardCharsets.UTF_8);
+
+        Path json = new Benchmark(config, out).run();
+
+        JsonNode results = new ObjectMapper().readTree(json.toFile());
+        for (String key : List.of("ceiling_orders_per_s", "pipeline_orders_per_s", "ratio", "rest_requests_per_s",
+                "startup_ms", "peak_rss_mb", "rest_pipeline_orders_per_s", "peak_heap_used_mb")) {
+            assertThat(results.has(key)).as(key).isTrue();
+            assertThat(results.get(key).isNumber()).as(key + " is a number").isTrue();
+        }
+        assertThat(results.get("startup_ms").asDouble()).isPositive();
+        assertThat(results.get("peak_rss_mb").asDouble()).isPositive();
+        assertThat(results.get("pipeline_orders_per_s").asDouble()).isPositive();
+        assertThat(results.get("ceiling_orders_per_s").asDouble()).isPositive();
+        assertThat(results.get("rest_requests_per_s").asDouble()).isPositive();
+
+        JsonNode latency = results.get("latency_ms");
+        List<String> rates = List.of("100", "500", "1000",
+                String.valueOf(results.get("max_sustained_orders_per_s").asInt()));
+        for (String rate : rates) {
+            assertThat(latency.has(rate)).as("latency at " + rate).isTrue();
+            for (String p : List.of("p50", "p95", "p99", "max")) {
+                assertThat(latency.get(rate).get(p).isNumber()).as(rate + " " + p).isTrue();
+            }
+        }
+        assertThat(results.at("/details/database_verified").asBoolean()).isTrue();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("ratio pipeline/ceiling", "p99");
+    }
+
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws java.io.IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) throws java.io.IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            a.flush();
+            b.flush();
+        }
+    }
+}

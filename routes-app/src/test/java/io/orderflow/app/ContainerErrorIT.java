@@ -1,0 +1,85 @@
+package io.orderflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Errors that Tomcat or Spring MVC produce before any route runs have the API's JSON shape too, whatever the
+ * client's {@code Accept} says.
+ */
+class ContainerErrorIT extends AppTestSupport {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/api/orders/..%2fsummary", "/api/orders/a%2fb", "/api/orders/a%00b", "/api/orders/a%5cb",
+            "/api/orders/%ff", "/api/orders/%c3%28"})
+    void badPathEncodingIsJson(String target) {
+        assertJson(RawHttp.get(port, target), 400);
+    }
+
+    @Test
+    void rawBytesInThePathAreJson() {
+        byte[] notUtf8 = {'/', 'a', 'p', 'i', '/', 'o', 'r', 'd', 'e', 'r', 's', '/', 'a', (byte) 0xff, 'b'};
+        assertJson(RawHttp.get(port, notUtf8), 400);
+        assertJson(RawHttp.get(port, "/api/orders/caf\u00e9".getBytes(StandardCharsets.UTF_8)), 400);
+        RawHttp.Answer encoded = RawHttp.get(port, "/api/orders/caf%C3%A9");
+        assertJson(encoded, 400);
+        assertThat(encoded.body()).contains("orderId must be 1-128 characters");
+    }
+
+    @Test
+    void anOverlongUrlIs414() {
+        RawHttp.Answer answer = RawHttp.get(port, "/api/orders/" + "a".repeat(20_000));
+        assertJson(answer, 414);
+        assertThat(answer.body()).contains("the limit is 8192");
+    }
+
+    @Test
+    void overlongHeadersAre431AndPastTomcatsLimitStillJson() {
+        assertJson(RawHttp.get(port, "/api/orders/summary", "X-Big: " + "a".repeat(20_000)), 431);
+        assertJson(RawHttp.get(port, "/api/orders/summary", "X-Huge: " + "a".repeat(70_000)), 400);
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        HttpResponse<String> response = send("DELETE", "/api/orders", null, null, null);
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(parse(response).get("error").asText()).isEqualTo("method_not_allowed");
+        assertThat(send("PATCH", "/actuator/health", null, null, null).statusCode()).isEqualTo(405);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"/api/orders/summary,text/html", "/api/orders/summary,text/plain", "/actuator/health,text/html",
+            "/actuator/health,image/png"})
+    void unacceptableResponseTypeIs406(String path, String accept) {
+        RawHttp.Answer answer = RawHttp.get(port, path, "Accept: " + accept);
+        assertJson(answer, 406);
+        assertThat(answer.body()).contains("application/json");
+    }
+
+    @Test
+    void unknownPathIsJson404EvenForABrowser() {
+        assertJson(RawHttp.get(port, "/nothing/here", "Accept: text/html,application/xhtml+xml"), 404);
+    }
+
+    private JsonNode assertJson(RawHttp.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.head() + "\n" + answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        JsonNode body;
+        try {
+            body = json.readTree(answer.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + answer.body(), e);
+        }
+        assertThat(body.get("error").asText()).isNotBlank();
+        assertThat(body.get("detail").asText()).isNotBlank();
+        return body;
+    }
+}

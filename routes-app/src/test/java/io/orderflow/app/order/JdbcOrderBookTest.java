@@ -1,0 +1,98 @@
+package io.orderflow.app.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.orderflow.app.database.MigratedH2;
+import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.order.Order;
+import io.orderflow.order.OrderState;
+import io.orderflow.order.OrderStatus;
+import io.orderflow.order.TimelineEntry;
+import io.orderflow.order.WaitingEvent;
+
+/** The order repository's SQL against the migrated schema (H2, in memory). */
+class JdbcOrderBookTest {
+
+    private static final Instant AT = Instant.parse("2026-12-01T10:15:30.123Z");
+
+    private final JdbcClient jdbc = MigratedH2.jdbcClient();
+    private final JdbcOrderBook book = new JdbcOrderBook(jdbc);
+
+    @Test
+    void anInsertedOrderIsFoundWithItsStatusTotalAndLinesInOrder() {
+        List<OrderLine> lines = List.of(new OrderLine("book", 2, new BigDecimal("12.50")),
+                new OrderLine("pen", 1, new BigDecimal("1.05")));
+        book.insert(new Order("o-1", "c-1", lines, new BigDecimal("26.05"), OrderStatus.CREATED, AT, "corr-1"));
+
+        assertThat(book.find("o-1")).contains(new OrderState("o-1", OrderStatus.CREATED, new BigDecimal("26.05")));
+        assertThat(book.lock("o-1")).contains(new OrderState("o-1", OrderStatus.CREATED, new BigDecimal("26.05")));
+        assertThat(jdbc.sql("select product_id from order_items where order_id = ? order by line_no")
+                .param("o-1").query(String.class).list()).containsExactly("book", "pen");
+        assertThat(book.find("o-2")).isEmpty();
+    }
+
+    @Test
+    void theSameOrderIdTwiceIsRefusedByTheDatabase() {
+        Order order = new Order("o-1", "c-1", List.of(new OrderLine("p", 1, BigDecimal.ONE)), BigDecimal.ONE,
+                OrderStatus.CREATED, AT, null);
+        book.insert(order);
+        assertThatThrownBy(() -> book.insert(order)).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void statusUpdatesAndTimelineEntriesAreStored() {
+        book.insert(new Order("o-1", "c-1", List.of(new OrderLine("p", 1, BigDecimal.TEN)), BigDecimal.TEN,
+                OrderStatus.CREATED, AT, null));
+        UUID late = UUID.randomUUID();
+        book.updateStatus("o-1", OrderStatus.PAID, AT.plusSeconds(1));
+        book.addTimeline("o-1", new TimelineEntry(OrderStatus.DISPATCHED, AT.plusSeconds(2), "dispatch-events", 2, 41,
+                late, false));
+        book.markApplied("o-1", late);
+
+        assertThat(book.find("o-1").orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(jdbc.sql("select applied from order_timeline where order_id = ? and event_id = ?")
+                .params("o-1", late.toString()).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select kafka_offset from order_timeline where order_id = ?")
+                .param("o-1").query(Long.class).single()).isEqualTo(41L);
+    }
+
+    @Test
+    void aTimelineEntryWrittenTwiceKeepsTheFirst() {
+        book.insert(new Order("o-1", "c-1", List.of(new OrderLine("p", 1, BigDecimal.TEN)), BigDecimal.TEN,
+                OrderStatus.CREATED, AT, null));
+        UUID eventId = UUID.randomUUID();
+        book.addTimelineIfAbsent("o-1", new TimelineEntry(OrderStatus.CREATED, AT, "order-events", 0, 7, eventId, true));
+        book.addTimelineIfAbsent("o-1", new TimelineEntry(OrderStatus.CREATED, AT, "order-events", 1, 99, eventId, true));
+
+        assertThat(jdbc.sql("select kafka_partition, kafka_offset from order_timeline where order_id = ?")
+                .param("o-1").query((rs, row) -> rs.getInt(1) + "/" + rs.getLong(2)).list()).containsExactly("0/7");
+    }
+
+    @Test
+    void waitingEventsComeBackInTimeOrderUntilSettled() {
+        book.insert(new Order("o-1", "c-1", List.of(new OrderLine("p", 1, BigDecimal.TEN)), BigDecimal.TEN,
+                OrderStatus.CREATED, AT, null));
+        WaitingEvent delivered = new WaitingEvent("o-1", UUID.randomUUID(), OrderStatus.DELIVERED, AT.plusSeconds(5));
+        WaitingEvent dispatched = new WaitingEvent("o-1", UUID.randomUUID(), OrderStatus.DISPATCHED, AT.plusSeconds(3));
+        book.addWaiting(delivered);
+        book.addWaiting(dispatched);
+
+        assertThat(book.waiting("o-1")).containsExactly(dispatched, delivered);
+
+        book.settleWaiting("o-1", dispatched.eventId(), null);
+        book.settleWaiting("o-1", delivered.eventId(), "overtaken by history");
+        assertThat(book.waiting("o-1")).isEmpty();
+        assertThat(jdbc.sql("select rejected_cause from order_pending_events where event_id = ?")
+                .param(delivered.eventId().toString()).query(String.class).single()).isEqualTo("overtaken by history");
+    }
+}
