@@ -3,9 +3,6 @@ package io.orderflow.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import io.orderflow.testsupport.AppProcess;
 class ReplayJobRestartIT {
 
     private static final int DEAD_LETTERS = 8;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -84,14 +80,8 @@ class ReplayJobRestartIT {
         return json.readTree(response.body());
     }
 
-    private HttpResponse<String> call(AppProcess app, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Authorization", "Bearer " + AppTestSupport.TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> call(AppProcess app, String method, String path, String body)
+            throws Exception {
+        return app.call(method, path, body, AppTestSupport.TOKEN);
     }
 }

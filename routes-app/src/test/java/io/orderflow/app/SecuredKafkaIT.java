@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +38,6 @@ class SecuredKafkaIT {
 
     private static final String PASSWORD = "orderflow-kafka-secret";
     private static SaslKafkaBroker broker;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
@@ -108,14 +104,8 @@ class SecuredKafkaIT {
         return json.readTree(call(app, "GET", path, null).body());
     }
 
-    private HttpResponse<String> call(AppProcess app, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Authorization", "Bearer " + AppTestSupport.TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> call(AppProcess app, String method, String path, String body)
+            throws Exception {
+        return app.call(method, path, body, AppTestSupport.TOKEN);
     }
 }

@@ -189,6 +189,21 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** A call to the application's API with {@code token} as bearer (null: none), its body (if any) as JSON. */
+    public HttpResponse<String> call(String method, String path, String body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public String url(String path) {
         return "http://localhost:" + httpPort + path;
     }
