@@ -66,7 +66,7 @@ class DeadLetterActionsByRoleTest {
             created.applyCss(); // skins the controls, so the split panes hold their items and lookups find them
             created.refresh();
             return created;
-        }).get(10, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS); // the first view of a JVM loads JavaFX's skins and CSS: slow on 2 busy cores
 
         await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> {
             for (String id : WRITES) {
@@ -81,7 +81,7 @@ class DeadLetterActionsByRoleTest {
             Node node = view.lookup("#" + id);
             assertThat(node).as(id).isNotNull();
             return node.isVisible() && node.isManaged();
-        }).get(10, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
