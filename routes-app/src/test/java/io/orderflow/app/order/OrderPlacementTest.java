@@ -29,7 +29,6 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.app.web.ApiException;
 import io.orderflow.event.EventCodec;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.order.Order;
@@ -69,7 +68,7 @@ class OrderPlacementTest {
     }
 
     @Test
-    void aFullQueueIsRefusedAtOnceWith503AndRetryAfter() throws Exception {
+    void aFullQueueIsRefusedAtOnceWithRetryAfter() throws Exception {
         start(1, Duration.ofSeconds(10));
         CompletableFuture<Order> holder = placeAsync("holder");
         writerHeld.await(5, TimeUnit.SECONDS);
@@ -77,11 +76,8 @@ class OrderPlacementTest {
         awaitQueued(1);
 
         assertThatThrownBy(() -> placement.place(request("refused"), "corr"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(503);
-                    assertThat(e.error()).isEqualTo("service_unavailable");
-                    assertThat(e.retryAfterSeconds()).isEqualTo(1);
-                });
+                .isInstanceOfSatisfying(PlacementRejectedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 
         release.countDown();
         assertThat(holder.get(5, TimeUnit.SECONDS).customerId()).isEqualTo("holder");
@@ -100,10 +96,8 @@ class OrderPlacementTest {
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(placement::stop, callers);
         await(() -> !placement.isRunning());
         assertThatThrownBy(() -> placement.place(request("late"), "corr"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(503);
-                    assertThat(e.retryAfterSeconds()).isEqualTo(1);
-                });
+                .isInstanceOfSatisfying(PlacementRejectedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 
         release.countDown();
         stopping.get(5, TimeUnit.SECONDS);
@@ -120,7 +114,7 @@ class OrderPlacementTest {
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> placement.place(request("impatient"), "corr"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+                .isInstanceOf(PlacementRejectedException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(registry.get("orderflow.order.placement.queued").gauge().value()).isZero();
 
@@ -160,7 +154,7 @@ class OrderPlacementTest {
     void refusesOrdersBeforeItStarted() {
         placement = placement(8, 8, Duration.ofSeconds(1));
         assertThatThrownBy(() -> placement.place(request("early"), "corr"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+                .isInstanceOf(PlacementRejectedException.class);
     }
 
     private void start(int queueCapacity, Duration timeout) {
