@@ -72,8 +72,9 @@ public class OrderApi extends ApiRouteBuilder {
     private void place(Exchange exchange) {
         String correlationId = json.correlationId(exchange);
         NewOrderRequest request = json.read(exchange, NewOrderRequest.class);
-        idempotent.respond(exchange, "POST /api/orders", request, keeper -> answer(placement.place(request,
-                correlationId, placed -> keeper.keep(answer(placed, correlationId))), correlationId));
+        idempotent.respond(exchange, "POST /api/orders", request, keeper -> answer(placement.place(
+                request.customerId(), request.lines(), correlationId,
+                placed -> keeper.keep(answer(placed, correlationId))), correlationId));
     }
 
     private static IdempotentRequests.Answer answer(Order order, String correlationId) {

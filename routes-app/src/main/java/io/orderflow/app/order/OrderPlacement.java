@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.app.OrderflowProperties;
+import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCreation;
 
@@ -102,9 +103,9 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Places the order with nothing else in its transaction; see {@link #place(NewOrderRequest, String, Consumer)}. */
-    public Order place(NewOrderRequest request, String correlationId) {
-        return place(request, correlationId, order -> { });
+    /** Places the order with nothing else in its transaction; see {@link #place(String, List, String, Consumer)}. */
+    public Order place(String customerId, List<OrderLine> lines, String correlationId) {
+        return place(customerId, lines, correlationId, order -> { });
     }
 
     /**
@@ -114,12 +115,12 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
      * inside the transaction that stores it, for what must commit with it (or fail it: the order is then not
      * stored, and its group's other orders are placed without it).
      */
-    public Order place(NewOrderRequest request, String correlationId, Consumer<Order> inTransaction) {
+    public Order place(String customerId, List<OrderLine> lines, String correlationId, Consumer<Order> inTransaction) {
         if (!running) {
             throw notRunning();
         }
-        Pending pending = new Pending(creation.draft(UUID.randomUUID().toString(), request.customerId(),
-                request.lines(), correlationId, null), inTransaction);
+        Pending pending = new Pending(creation.draft(UUID.randomUUID().toString(), customerId, lines, correlationId,
+                null), inTransaction);
         if (!queue.offer(pending)) {
             throw new PlacementRejectedException(settings.queueCapacity() + " orders are waiting to be placed already;"
                     + " nothing was stored, retry shortly", RETRY_AFTER);

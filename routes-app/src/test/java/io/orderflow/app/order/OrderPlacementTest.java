@@ -30,6 +30,7 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.event.EventCodec;
+import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderBook;
@@ -44,6 +45,8 @@ import io.orderflow.order.TimelineEntry;
  * {@link #release}), so the next ones queue behind it and form one group.
  */
 class OrderPlacementTest {
+
+    private static final List<OrderLine> LINES = List.of(new OrderLine("p", 1, new BigDecimal("1.00")));
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch writerHeld = new CountDownLatch(1);
@@ -75,7 +78,7 @@ class OrderPlacementTest {
         CompletableFuture<Order> queued = placeAsync("queued");
         awaitQueued(1);
 
-        assertThatThrownBy(() -> placement.place(request("refused"), "corr"))
+        assertThatThrownBy(() -> placement.place("refused", LINES, "corr"))
                 .isInstanceOfSatisfying(PlacementRejectedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 
@@ -95,7 +98,7 @@ class OrderPlacementTest {
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(placement::stop, callers);
         await(() -> !placement.isRunning());
-        assertThatThrownBy(() -> placement.place(request("late"), "corr"))
+        assertThatThrownBy(() -> placement.place("late", LINES, "corr"))
                 .isInstanceOfSatisfying(PlacementRejectedException.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 
@@ -113,7 +116,7 @@ class OrderPlacementTest {
         writerHeld.await(5, TimeUnit.SECONDS);
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> placement.place(request("impatient"), "corr"))
+        assertThatThrownBy(() -> placement.place("impatient", LINES, "corr"))
                 .isInstanceOf(PlacementRejectedException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(registry.get("orderflow.order.placement.queued").gauge().value()).isZero();
@@ -153,7 +156,7 @@ class OrderPlacementTest {
     @Test
     void refusesOrdersBeforeItStarted() {
         placement = placement(8, 8, Duration.ofSeconds(1));
-        assertThatThrownBy(() -> placement.place(request("early"), "corr"))
+        assertThatThrownBy(() -> placement.place("early", LINES, "corr"))
                 .isInstanceOf(PlacementRejectedException.class);
     }
 
@@ -239,7 +242,7 @@ class OrderPlacementTest {
     }
 
     private CompletableFuture<Order> placeAsync(String customerId) {
-        return CompletableFuture.supplyAsync(() -> placement.place(request(customerId), "corr-" + customerId),
+        return CompletableFuture.supplyAsync(() -> placement.place(customerId, LINES, "corr-" + customerId),
                 callers);
     }
 
@@ -249,10 +252,5 @@ class OrderPlacementTest {
 
     private static void await(Callable<Boolean> condition) {
         Awaitility.await().atMost(5, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(5)).until(condition);
-    }
-
-    private static NewOrderRequest request(String customerId) {
-        return new NewOrderRequest(customerId,
-                List.of(new NewOrderRequest.Item("p", 1, new BigDecimal("1.00"))));
     }
 }
