@@ -43,7 +43,7 @@ public record OrderflowProperties(
     /** The keys of {@code orderflow.stages}: the stages that consume Kafka. */
     public static final List<String> STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE,
             DeliveryRoutes.STAGE);
-    /** The keys of {@code orderflow.faults} (and of the fault API): the stages and the dead-letter write. */
+    /** The keys of {@code orderflow.faults}: the stages and the dead-letter write. */
     public static final List<String> FAULT_STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE,
             DispatchRoutes.STAGE, DeliveryRoutes.STAGE, DeadLetterRoute.FAULT_STAGE);
 
