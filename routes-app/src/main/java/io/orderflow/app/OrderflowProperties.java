@@ -10,14 +10,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 
+import io.orderflow.delivery.DeliveryRoutes;
+import io.orderflow.dispatch.DispatchRoutes;
+import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.FaultSettings;
 import io.orderflow.reliability.RetrySettings;
 import io.orderflow.reliability.StageSettings;
+import io.orderflow.tracking.OrderRoutes;
 
-/** Everything under {@code orderflow.*} in application.yml; the README lists each setting. */
+/**
+ * Everything under {@code orderflow.*}; the README lists each setting. Each default is defined once: here, in the
+ * routes module's settings records (stages), or in application.yml where other settings read it too (data dir).
+ * {@link SettingsKeyCheck} refuses unknown keys under {@code orderflow.stages} and {@code orderflow.faults}.
+ */
 @ConfigurationProperties("orderflow")
 public record OrderflowProperties(
-        @DefaultValue("./data") Path dataDir,
+        Path dataDir,
         @DefaultValue Kafka kafka,
         @DefaultValue Payment payment,
         @DefaultValue Dispatch dispatch,
@@ -30,6 +39,13 @@ public record OrderflowProperties(
         @DefaultValue Outbox outbox,
         @DefaultValue Liveness liveness,
         @DefaultValue Database database) {
+
+    /** The keys of {@code orderflow.stages}: the stages that consume Kafka. */
+    public static final List<String> STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE,
+            DeliveryRoutes.STAGE);
+    /** The keys of {@code orderflow.faults}: the stages and the dead-letter write. */
+    public static final List<String> FAULT_STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE,
+            DispatchRoutes.STAGE, DeliveryRoutes.STAGE, DeadLetterRoute.FAULT_STAGE);
 
     public OrderflowProperties {
         stages = stages == null ? Map.of() : stages;
@@ -55,20 +71,30 @@ public record OrderflowProperties(
     public record Dispatch(@DefaultValue({"DHL", "UPS", "DPD"}) List<String> carriers) {
     }
 
-    public record Stage(@DefaultValue("1") int consumers,
-                        @DefaultValue("4") int maxRedeliveries,
-                        @DefaultValue("100") long initialDelayMs,
-                        @DefaultValue("2.0") double multiplier,
-                        @DefaultValue("2000") long maxDelayMs) {
+    /** A stage's settings; those left out keep the routes module's defaults ({@link StageSettings#DEFAULT}). */
+    public record Stage(Integer consumers,
+                        Integer maxRedeliveries,
+                        Long initialDelayMs,
+                        Double multiplier,
+                        Long maxDelayMs) {
         public StageSettings toSettings() {
-            return new StageSettings(consumers,
-                    new RetrySettings(maxRedeliveries, initialDelayMs, multiplier, maxDelayMs));
+            StageSettings defaults = StageSettings.DEFAULT;
+            RetrySettings retry = defaults.retry();
+            return new StageSettings(or(consumers, defaults.consumers()),
+                    new RetrySettings(or(maxRedeliveries, retry.maxRedeliveries()),
+                            or(initialDelayMs, retry.initialDelayMs()), or(multiplier, retry.multiplier()),
+                            or(maxDelayMs, retry.maxDelayMs())));
+        }
+
+        private static <T> T or(T value, T otherwise) {
+            return value == null ? otherwise : value;
         }
     }
 
-    public record Fault(@DefaultValue("0") double transientFailureRate,
+    /** Faults to inject at start; what is left out injects nothing. */
+    public record Fault(double transientFailureRate,
                         String permanentFailurePattern,
-                        @DefaultValue("0") long latencyMs) {
+                        long latencyMs) {
         public FaultSettings toSettings() {
             return new FaultSettings(transientFailureRate, permanentFailurePattern, latencyMs);
         }

@@ -1,5 +1,7 @@
 package io.orderflow.app.cart;
 
+import static io.orderflow.app.web.RejectionMapping.mapped;
+
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -51,9 +53,9 @@ public class CartApi extends ApiRouteBuilder {
                         .endResponseMessage()
                     .to("direct:cart-api-checkout");
 
-        from("direct:cart-api-add").routeId("cart-api-add").process(this::add);
+        from("direct:cart-api-add").routeId("cart-api-add").process(mapped(this::add));
         from("direct:cart-api-get").routeId("cart-api-get").process(this::get);
-        from("direct:cart-api-checkout").routeId("cart-api-checkout").process(this::checkout);
+        from("direct:cart-api-checkout").routeId("cart-api-checkout").process(mapped(this::checkout));
     }
 
     private void add(Exchange exchange) {

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.orderflow.app.web.ApiException;
+import io.orderflow.app.rejection.NotFoundException;
+import io.orderflow.app.rejection.RuleBrokenException;
 import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.InvalidEventException;
@@ -49,8 +50,7 @@ public class CartService {
         } else {
             requireOpen(cart);
             if (cart.items().size() >= OrderRules.MAX_ITEMS) {
-                throw new ApiException(422, "cart_full",
-                        "cart " + cartId + " already has " + OrderRules.MAX_ITEMS + " items");
+                throw new CartFullException(cartId, OrderRules.MAX_ITEMS);
             }
         }
         int lineNo = cart == null ? 0 : cart.items().size();
@@ -66,13 +66,13 @@ public class CartService {
     public CartView checkout(String cartId, CheckoutRequest request, String correlationId,
                              Consumer<CartView> inTransaction) {
         CartView cart = carts.find(cartId, true)
-                .orElseThrow(() -> ApiException.notFound("cart " + cartId + " does not exist or has no items"));
+                .orElseThrow(() -> new NotFoundException("cart " + cartId + " does not exist or has no items"));
         requireOpen(cart);
         try {
             // each line passed the rules when added; the sum of up to 100 of them may still not be storable
             OrderRules.checkLines("items", cart.items());
         } catch (InvalidEventException broken) {
-            throw new ApiException(422, "cart_invalid", broken.getMessage());
+            throw new RuleBrokenException("cart_invalid", broken.getMessage());
         }
         String orderId = UUID.randomUUID().toString();
         carts.checkOut(cartId, request.customerId(), orderId, clock.instant());
@@ -86,8 +86,7 @@ public class CartService {
 
     private static void requireOpen(CartView cart) {
         if (!CartView.OPEN.equals(cart.status())) {
-            throw ApiException.conflict("cart " + cart.cartId() + " was already checked out as order "
-                    + cart.orderId());
+            throw new CartClosedException(cart);
         }
     }
 }

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 
 import io.orderflow.app.DaemonThreads;
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.app.order.NewOrderRequest;
 import io.orderflow.app.order.OrderPlacement;
 import io.orderflow.app.outbox.LiveInstances;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
+import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.FaultSettings;
@@ -85,10 +85,9 @@ public class DemoTraffic implements AutoCloseable {
         String customer = (poison ? POISON_CUSTOMER : "demo-customer-") + random.nextInt(1000);
         BigDecimal price = overLimit ? paymentLimit.add(BigDecimal.ONE)
                 : BigDecimal.valueOf(random.nextInt(500, 20_000), 2);
-        var item = new NewOrderRequest.Item(PRODUCTS.get(random.nextInt(PRODUCTS.size())), 1 + random.nextInt(3),
-                price);
+        var line = new OrderLine(PRODUCTS.get(random.nextInt(PRODUCTS.size())), 1 + random.nextInt(3), price);
         try {
-            placement.place(new NewOrderRequest(customer, List.of(item)), "demo-" + UUID.randomUUID());
+            placement.place(customer, List.of(line), "demo-" + UUID.randomUUID());
         } catch (RuntimeException e) {
             LOG.warn("demo order not placed: {}", e.getMessage());
         }

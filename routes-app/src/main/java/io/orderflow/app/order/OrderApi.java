@@ -1,5 +1,7 @@
 package io.orderflow.app.order;
 
+import static io.orderflow.app.web.RejectionMapping.mapped;
+
 import java.util.Arrays;
 import java.util.Map;
 
@@ -60,7 +62,7 @@ public class OrderApi extends ApiRouteBuilder {
                         .description("1-500, default 50").required(false).endParam()
                     .to("direct:order-api-list");
 
-        from("direct:order-api-place").routeId("order-api-place").process(this::place);
+        from("direct:order-api-place").routeId("order-api-place").process(mapped(this::place));
         from("direct:order-api-get").routeId("order-api-get").process(this::get);
         from("direct:order-api-list").routeId("order-api-list").process(this::list);
         from("direct:order-api-summary").routeId("order-api-summary")
@@ -70,8 +72,9 @@ public class OrderApi extends ApiRouteBuilder {
     private void place(Exchange exchange) {
         String correlationId = json.correlationId(exchange);
         NewOrderRequest request = json.read(exchange, NewOrderRequest.class);
-        idempotent.respond(exchange, "POST /api/orders", request, keeper -> answer(placement.place(request,
-                correlationId, placed -> keeper.keep(answer(placed, correlationId))), correlationId));
+        idempotent.respond(exchange, "POST /api/orders", request, keeper -> answer(placement.place(
+                request.customerId(), request.lines(), correlationId,
+                placed -> keeper.keep(answer(placed, correlationId))), correlationId));
     }
 
     private static IdempotentRequests.Answer answer(Order order, String correlationId) {

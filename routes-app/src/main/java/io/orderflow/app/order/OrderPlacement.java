@@ -1,5 +1,6 @@
 package io.orderflow.app.order;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +30,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.app.web.ApiException;
+import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCreation;
 
@@ -54,7 +55,7 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
      * flight finish, and before the outbox relay (phase 0), which publishes what the writer committed last.
      */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1536;
-    static final int RETRY_AFTER_SECONDS = 1;
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     /** How long the idle writer waits for a request before it checks whether it should stop. */
     private static final long IDLE_POLL_MS = 200;
     /** A group's transaction is bounded (its statements time out), and so is the wait for its answer. */
@@ -102,27 +103,27 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Places the order with nothing else in its transaction; see {@link #place(NewOrderRequest, String, Consumer)}. */
-    public Order place(NewOrderRequest request, String correlationId) {
-        return place(request, correlationId, order -> { });
+    /** Places the order with nothing else in its transaction; see {@link #place(String, List, String, Consumer)}. */
+    public Order place(String customerId, List<OrderLine> lines, String correlationId) {
+        return place(customerId, lines, correlationId, order -> { });
     }
 
     /**
-     * Places the order and returns once it and its OrderCreated are committed; throws what placing it
-     * threw, or a 503 {@link ApiException} (nothing stored) when the queue is full, the application is not running,
-     * or the order waited {@code queue-timeout} without the writer taking it. {@code inTransaction} gets the order
+     * Places the order and returns once it and its OrderCreated are committed; throws what placing it threw, or a
+     * {@link PlacementRejectedException} (nothing stored) when the queue is full, the application is not running, or
+     * the order waited {@code queue-timeout} without the writer taking it. {@code inTransaction} gets the order
      * inside the transaction that stores it, for what must commit with it (or fail it: the order is then not
      * stored, and its group's other orders are placed without it).
      */
-    public Order place(NewOrderRequest request, String correlationId, Consumer<Order> inTransaction) {
+    public Order place(String customerId, List<OrderLine> lines, String correlationId, Consumer<Order> inTransaction) {
         if (!running) {
             throw notRunning();
         }
-        Pending pending = new Pending(creation.draft(UUID.randomUUID().toString(), request.customerId(),
-                request.lines(), correlationId, null), inTransaction);
+        Pending pending = new Pending(creation.draft(UUID.randomUUID().toString(), customerId, lines, correlationId,
+                null), inTransaction);
         if (!queue.offer(pending)) {
-            throw ApiException.unavailable(settings.queueCapacity() + " orders are waiting to be placed already;"
-                    + " nothing was stored, retry shortly", RETRY_AFTER_SECONDS);
+            throw new PlacementRejectedException(settings.queueCapacity() + " orders are waiting to be placed already;"
+                    + " nothing was stored, retry shortly", RETRY_AFTER);
         }
         if (!running && withdraw(pending)) {
             throw notRunning(); // stopped while we queued: the writer may be gone already
@@ -140,8 +141,8 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
                 Thread.currentThread().interrupt();
             }
             if (withdraw(pending)) {
-                throw ApiException.unavailable("the order waited " + settings.queueTimeout().toMillis()
-                        + " ms to be placed and was withdrawn; nothing was stored, retry shortly", RETRY_AFTER_SECONDS);
+                throw new PlacementRejectedException("the order waited " + settings.queueTimeout().toMillis()
+                        + " ms to be placed and was withdrawn; nothing was stored, retry shortly", RETRY_AFTER);
             }
             // the writer is placing it right now; its answer follows within the transaction's timeout
             try {
@@ -227,9 +228,9 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
     }
 
-    private static ApiException notRunning() {
-        return ApiException.unavailable("the application is starting or stopping; nothing was stored, retry shortly",
-                RETRY_AFTER_SECONDS);
+    private static PlacementRejectedException notRunning() {
+        return new PlacementRejectedException(
+                "the application is starting or stopping; nothing was stored, retry shortly", RETRY_AFTER);
     }
 
     @Override

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.app.web.ApiException;
 import io.orderflow.event.EventCodec;
+import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderBook;
@@ -45,6 +45,8 @@ import io.orderflow.order.TimelineEntry;
  * {@link #release}), so the next ones queue behind it and form one group.
  */
 class OrderPlacementTest {
+
+    private static final List<OrderLine> LINES = List.of(new OrderLine("p", 1, new BigDecimal("1.00")));
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch writerHeld = new CountDownLatch(1);
@@ -69,19 +71,16 @@ class OrderPlacementTest {
     }
 
     @Test
-    void aFullQueueIsRefusedAtOnceWith503AndRetryAfter() throws Exception {
+    void aFullQueueIsRefusedAtOnceWithRetryAfter() throws Exception {
         start(1, Duration.ofSeconds(10));
         CompletableFuture<Order> holder = placeAsync("holder");
         writerHeld.await(5, TimeUnit.SECONDS);
         CompletableFuture<Order> queued = placeAsync("queued");
         awaitQueued(1);
 
-        assertThatThrownBy(() -> placement.place(request("refused"), "corr"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(503);
-                    assertThat(e.error()).isEqualTo("service_unavailable");
-                    assertThat(e.retryAfterSeconds()).isEqualTo(1);
-                });
+        assertThatThrownBy(() -> placement.place("refused", LINES, "corr"))
+                .isInstanceOfSatisfying(PlacementRejectedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 
         release.countDown();
         assertThat(holder.get(5, TimeUnit.SECONDS).customerId()).isEqualTo("holder");
@@ -99,11 +98,9 @@ class OrderPlacementTest {
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(placement::stop, callers);
         await(() -> !placement.isRunning());
-        assertThatThrownBy(() -> placement.place(request("late"), "corr"))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(503);
-                    assertThat(e.retryAfterSeconds()).isEqualTo(1);
-                });
+        assertThatThrownBy(() -> placement.place("late", LINES, "corr"))
+                .isInstanceOfSatisfying(PlacementRejectedException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 
         release.countDown();
         stopping.get(5, TimeUnit.SECONDS);
@@ -119,8 +116,8 @@ class OrderPlacementTest {
         writerHeld.await(5, TimeUnit.SECONDS);
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> placement.place(request("impatient"), "corr"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThatThrownBy(() -> placement.place("impatient", LINES, "corr"))
+                .isInstanceOf(PlacementRejectedException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(registry.get("orderflow.order.placement.queued").gauge().value()).isZero();
 
@@ -159,8 +156,8 @@ class OrderPlacementTest {
     @Test
     void refusesOrdersBeforeItStarted() {
         placement = placement(8, 8, Duration.ofSeconds(1));
-        assertThatThrownBy(() -> placement.place(request("early"), "corr"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThatThrownBy(() -> placement.place("early", LINES, "corr"))
+                .isInstanceOf(PlacementRejectedException.class);
     }
 
     private void start(int queueCapacity, Duration timeout) {
@@ -245,7 +242,7 @@ class OrderPlacementTest {
     }
 
     private CompletableFuture<Order> placeAsync(String customerId) {
-        return CompletableFuture.supplyAsync(() -> placement.place(request(customerId), "corr-" + customerId),
+        return CompletableFuture.supplyAsync(() -> placement.place(customerId, LINES, "corr-" + customerId),
                 callers);
     }
 
@@ -255,10 +252,5 @@ class OrderPlacementTest {
 
     private static void await(Callable<Boolean> condition) {
         Awaitility.await().atMost(5, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(5)).until(condition);
-    }
-
-    private static NewOrderRequest request(String customerId) {
-        return new NewOrderRequest(customerId,
-                List.of(new NewOrderRequest.Item("p", 1, new BigDecimal("1.00"))));
     }
 }
