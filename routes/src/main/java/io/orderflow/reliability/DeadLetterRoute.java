@@ -72,7 +72,7 @@ public final class DeadLetterRoute extends RouteBuilder {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String topic = message.getHeader(KafkaConstants.TOPIC, String.class);
         int partition = message.getHeader(KafkaConstants.PARTITION, Integer.class);
-        Integer redeliveries = exchange.getProperty(StageRouteBuilder.REDELIVERIES, Integer.class);
+        Integer redeliveries = exchange.getProperty(StageErrorHandling.REDELIVERIES, Integer.class);
 
         List<Header> headers = originalHeaders(exchange);
         add(headers, DltHeaders.ORIGINAL_TOPIC, DltHeaders.utf8(topic));

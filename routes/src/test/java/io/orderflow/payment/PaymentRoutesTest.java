@@ -48,6 +48,7 @@ import io.orderflow.reliability.RecordingOutbox;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.RetrySettings;
 import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageSettings;
 
 /**
@@ -104,8 +105,8 @@ class PaymentRoutesTest extends CamelTestSupport {
         };
         PaymentStage payment = new PaymentStage(new PaymentService(new BigDecimal("100.00")), orders, failingFirst,
                 new EventPublisher(outbox, codec), codec);
-        return new RoutesBuilder[] {new DeadLetterRoute(new FaultInjector(), outbox, CLOCK),
-                new PaymentRoutes(stage, payment)};
+        return new RoutesBuilder[] {new StageErrorHandling(stage, List.of(PaymentRoutes.STAGE)),
+                new DeadLetterRoute(new FaultInjector(), outbox, CLOCK), new PaymentRoutes(stage, payment)};
     }
 
     @BeforeEach

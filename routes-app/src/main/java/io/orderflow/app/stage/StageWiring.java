@@ -2,6 +2,7 @@ package io.orderflow.app.stage;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -39,6 +40,7 @@ import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredEventLog;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageSettings;
 import io.orderflow.tracking.OrderRoutes;
 import io.orderflow.tracking.OrderStatusStage;
@@ -95,6 +97,13 @@ public class StageWiring {
             repository.setCreateTableIfNotExists(false);
             return repository;
         }, settings, batches, new TransactionPolicy(nested), instance.name());
+    }
+
+    /** Each stage's retries and dead-letter channel, named by the stage's event route. */
+    @Bean
+    StageErrorHandling stageErrorHandling(StageContext context) {
+        return new StageErrorHandling(context,
+                List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE, DeliveryRoutes.STAGE));
     }
 
     @Bean
