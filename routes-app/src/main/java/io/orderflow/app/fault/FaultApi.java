@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.InstanceId;
 import io.orderflow.app.security.AuthenticatedOperator;
 import io.orderflow.app.web.ApiException;
-import io.orderflow.app.web.ApiRouteBuilder;
+import io.orderflow.app.web.ApiErrorResponses;
 import io.orderflow.app.web.JsonApi;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
@@ -25,16 +26,17 @@ import io.orderflow.tracking.OrderRoutes;
  * several. Every answer names that instance, so a call through a load balancer does not pass for a cluster-wide one.
  */
 @Component
-public class FaultApi extends ApiRouteBuilder {
+public class FaultApi extends RouteBuilder {
 
     static final List<String> STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE,
             DeliveryRoutes.STAGE, DeadLetterRoute.FAULT_STAGE);
 
+    private final JsonApi json;
     private final FaultInjector faults;
     private final InstanceId instance;
 
     public FaultApi(JsonApi json, FaultInjector faults, InstanceId instance) {
-        super(json);
+        this.json = json;
         this.faults = faults;
         this.instance = instance;
     }
@@ -48,7 +50,7 @@ public class FaultApi extends ApiRouteBuilder {
     }
 
     @Override
-    protected void configureApi() {
+    public void configure() {
         rest("/api/faults").description("Fault injection for tests, demos and incident rehearsals")
                 .get().description("Active faults by stage, on the instance called").produces("application/json")
                     .to("direct:fault-api-list")
@@ -60,21 +62,27 @@ public class FaultApi extends ApiRouteBuilder {
                     .to("direct:fault-api-clear");
 
         from("direct:fault-api-list").routeId("fault-api-list")
+                .routeConfigurationId(ApiErrorResponses.ID)
                 .process(exchange -> json.respond(exchange, 200, active()));
-        from("direct:fault-api-set").routeId("fault-api-set").process(exchange -> {
-            String stage = stage(exchange);
-            FaultSettings settings = json.read(exchange, FaultSettings.class);
-            faults.set(stage, settings);
-            log.warn("faults at stage {} of this instance set to {} by {}", stage, settings,
-                    AuthenticatedOperator.required(exchange).name());
-            json.respond(exchange, 200, active());
-        });
-        from("direct:fault-api-clear").routeId("fault-api-clear").process(exchange -> {
-            String stage = stage(exchange);
-            faults.set(stage, FaultSettings.NONE);
-            log.warn("faults at stage {} of this instance cleared by {}", stage, AuthenticatedOperator.required(exchange).name());
-            json.respond(exchange, 200, active());
-        });
+        from("direct:fault-api-set").routeId("fault-api-set")
+                .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> {
+                    String stage = stage(exchange);
+                    FaultSettings settings = json.read(exchange, FaultSettings.class);
+                    faults.set(stage, settings);
+                    log.warn("faults at stage {} of this instance set to {} by {}", stage, settings,
+                            AuthenticatedOperator.required(exchange).name());
+                    json.respond(exchange, 200, active());
+                });
+        from("direct:fault-api-clear").routeId("fault-api-clear")
+                .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> {
+                    String stage = stage(exchange);
+                    faults.set(stage, FaultSettings.NONE);
+                    log.warn("faults at stage {} of this instance cleared by {}", stage,
+                            AuthenticatedOperator.required(exchange).name());
+                    json.respond(exchange, 200, active());
+                });
     }
 
     private String stage(Exchange exchange) {
