@@ -3,6 +3,7 @@ package io.orderflow.app;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 
+import io.orderflow.delivery.DeliveryRoutes;
+import io.orderflow.dispatch.DispatchRoutes;
+import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.FaultSettings;
 import io.orderflow.reliability.RetrySettings;
 import io.orderflow.reliability.StageSettings;
+import io.orderflow.tracking.OrderRoutes;
 
 /** Everything under {@code orderflow.*} in application.yml; the README lists each setting. */
 @ConfigurationProperties("orderflow")
@@ -22,7 +28,7 @@ public record OrderflowProperties(
         @DefaultValue Payment payment,
         @DefaultValue Dispatch dispatch,
         Map<String, Stage> stages,
-        Map<String, Fault> faults,
+        @DefaultValue Faults faults,
         @DefaultValue Security security,
         @DefaultValue DeadLetters deadLetters,
         @DefaultValue Demo demo,
@@ -33,7 +39,6 @@ public record OrderflowProperties(
 
     public OrderflowProperties {
         stages = stages == null ? Map.of() : stages;
-        faults = faults == null ? Map.of() : faults;
     }
 
     public record Kafka(@DefaultValue Embedded embedded,
@@ -63,6 +68,42 @@ public record OrderflowProperties(
         public StageSettings toSettings() {
             return new StageSettings(consumers,
                     new RetrySettings(maxRedeliveries, initialDelayMs, multiplier, maxDelayMs));
+        }
+    }
+
+    /**
+     * Fault injection. {@code enabled} is read once, at start: when false the fault step is not part of any route
+     * and faults cannot be set (production); the stages' faults are injected from the start.
+     */
+    public record Faults(@DefaultValue("true") boolean enabled, Fault order, Fault payment, Fault dispatch,
+                         Fault delivery, Fault deadLetter) {
+
+        public Faults {
+            if (!enabled && !byStage(order, payment, dispatch, delivery, deadLetter).isEmpty()) {
+                throw new IllegalArgumentException("orderflow.faults.<stage> is set, but orderflow.faults.enabled"
+                        + " is false: with fault injection off no fault can be injected");
+            }
+        }
+
+        public Map<String, FaultSettings> byStage() {
+            return byStage(order, payment, dispatch, delivery, deadLetter);
+        }
+
+        private static Map<String, FaultSettings> byStage(Fault order, Fault payment, Fault dispatch, Fault delivery,
+                                                          Fault deadLetter) {
+            Map<String, FaultSettings> byStage = new LinkedHashMap<>();
+            put(byStage, OrderRoutes.STAGE, order);
+            put(byStage, PaymentRoutes.STAGE, payment);
+            put(byStage, DispatchRoutes.STAGE, dispatch);
+            put(byStage, DeliveryRoutes.STAGE, delivery);
+            put(byStage, DeadLetterRoute.FAULT_STAGE, deadLetter);
+            return byStage;
+        }
+
+        private static void put(Map<String, FaultSettings> byStage, String stage, Fault fault) {
+            if (fault != null) {
+                byStage.put(stage, fault.toSettings());
+            }
         }
     }
 

@@ -43,14 +43,12 @@ public final class DeadLetterRoute extends RouteBuilder {
     private static final int MAX_STACKTRACE_CHARS = 16 * 1024;
     private static final int MAX_MESSAGE_CHARS = 4 * 1024;
 
-    private final FaultInjector faults;
     private final Outbox outbox;
     private final Clock clock;
     // camel-kafka's own rule for which message headers are Kafka record headers (it drops Camel's and kafka.*)
     private final KafkaHeaderFilterStrategy headerFilter = new KafkaHeaderFilterStrategy();
 
-    public DeadLetterRoute(FaultInjector faults, Outbox outbox, Clock clock) {
-        this.faults = faults;
+    public DeadLetterRoute(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -59,9 +57,9 @@ public final class DeadLetterRoute extends RouteBuilder {
     public void configure() {
         from(ENDPOINT)
                 .routeId(ROUTE_ID)
+                .routeConfigurationId(FaultInjection.id(FAULT_STAGE))
                 // failures must reach the stage's channel (deadLetterHandleNewException=false), not be handled here
                 .errorHandler(noErrorHandler())
-                .process(faults.at(FAULT_STAGE))
                 .process(exchange -> outbox.add(deadLetter(exchange)))
                 .log("dead-lettered a ${header." + KafkaConstants.TOPIC + "} record (route "
                         + "${exchangeProperty.CamelFailureRouteId}): ${exchangeProperty.CamelExceptionCaught.message}");

@@ -65,17 +65,18 @@ public abstract class StageRouteBuilder extends RouteBuilder {
     }
 
     /**
-     * The transactional effect route {@code direct:<routeId>}. It has no error handler of its own: an exception
-     * rolls its transaction back and propagates to the event route, which redelivers the whole effect.
+     * The transactional effect route {@code direct:<routeId>}, with the stage's fault step when fault injection is on
+     * ({@link FaultInjection}). It has no error handler of its own: an exception rolls its transaction back and
+     * propagates to the event route, which redelivers the whole effect.
      */
     protected void effect(String routeId, Processor effect) {
         from("direct:" + routeId)
                 .routeId(routeId)
+                .routeConfigurationId(FaultInjection.id(stage))
                 .errorHandler(noErrorHandler())
                 // a plain Policy, not transacted(): Camel marks transacted exchanges rollback-only on failure,
                 // which would bypass the event route's redelivery and dead-letter channel
                 .policy(context.effectTransaction())
-                .process(context.faults().at(stage))
                 .idempotentConsumer(exchangeProperty(StageInput.EVENT).method("eventId"),
                         context.idempotentRepositories().apply(routeId))
                     // the key is added inside the transaction, so a failed attempt's key rolls back with it and

@@ -24,6 +24,7 @@ import io.orderflow.tracking.OrderRoutes;
  * {@code /api/faults}: read and change injected faults at run time (viewers read, admins change). Faults live in
  * the memory of the instance that was called, not in the shared database: a rehearsal can break one instance of
  * several. Every answer names that instance, so a call through a load balancer does not pass for a cluster-wide one.
+ * An instance started with fault injection off answers every call with 409 {@code faults_disabled}.
  */
 @Component
 public class FaultApi extends RouteBuilder {
@@ -49,6 +50,13 @@ public class FaultApi extends RouteBuilder {
         return new InstanceFaults(instance.name(), "this instance only", faults.active());
     }
 
+    private void requireEnabled() {
+        if (!faults.enabled()) {
+            throw new ApiException(409, "faults_disabled", "fault injection is off on instance " + instance.name()
+                    + " (started with orderflow.faults.enabled=false)");
+        }
+    }
+
     @Override
     public void configure() {
         rest("/api/faults").description("Fault injection for tests, demos and incident rehearsals")
@@ -63,9 +71,11 @@ public class FaultApi extends RouteBuilder {
 
         from("direct:fault-api-list").routeId("fault-api-list")
                 .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> requireEnabled())
                 .process(exchange -> json.respond(exchange, 200, active()));
         from("direct:fault-api-set").routeId("fault-api-set")
                 .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> requireEnabled())
                 .process(exchange -> {
                     String stage = stage(exchange);
                     FaultSettings settings = json.read(exchange, FaultSettings.class);
@@ -76,6 +86,7 @@ public class FaultApi extends RouteBuilder {
                 });
         from("direct:fault-api-clear").routeId("fault-api-clear")
                 .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> requireEnabled())
                 .process(exchange -> {
                     String stage = stage(exchange);
                     faults.set(stage, FaultSettings.NONE);

@@ -36,7 +36,6 @@ import io.orderflow.payment.PaymentService;
 import io.orderflow.payment.PaymentStage;
 import io.orderflow.reliability.BatchTransactions;
 import io.orderflow.reliability.DeadLetterRoute;
-import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredEventLog;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.StageContext;
@@ -68,19 +67,12 @@ public class StageWiring {
     }
 
     @Bean
-    FaultInjector faultInjector(OrderflowProperties properties) {
-        FaultInjector faults = new FaultInjector();
-        properties.faults().forEach((stage, fault) -> faults.set(stage, fault.toSettings()));
-        return faults;
-    }
-
-    @Bean
     BatchTransactions batchTransactions(PlatformTransactionManager transactionManager) {
         return new SpringBatchTransactions(transactionManager);
     }
 
     @Bean
-    StageContext stageContext(EventCodec codec, FaultInjector faults, ReliabilityMetrics metrics,
+    StageContext stageContext(EventCodec codec, ReliabilityMetrics metrics,
                               IgnoredEventLog ignoredEvents, DataSource dataSource,
                               PlatformTransactionManager transactionManager, OrderflowProperties properties,
                               BatchTransactions batches, InstanceId instance) {
@@ -91,7 +83,7 @@ public class StageWiring {
         // a savepoint inside the poll batch's transaction: a failed attempt undoes only its own record
         TransactionTemplate nested = new TransactionTemplate(transactionManager);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        return new StageContext(codec, faults, metrics, ignoredEvents, consumer -> {
+        return new StageContext(codec, metrics, ignoredEvents, consumer -> {
             JdbcMessageIdRepository repository =
                     new JdbcMessageIdRepository(dataSource, joinStageTransaction, consumer);
             repository.setCreateTableIfNotExists(false);
@@ -107,8 +99,8 @@ public class StageWiring {
     }
 
     @Bean
-    DeadLetterRoute deadLetterRoute(FaultInjector faults, Outbox outbox, Clock clock) {
-        return new DeadLetterRoute(faults, outbox, clock);
+    DeadLetterRoute deadLetterRoute(Outbox outbox, Clock clock) {
+        return new DeadLetterRoute(outbox, clock);
     }
 
     @Bean
