@@ -3,6 +3,7 @@ package io.orderflow.app;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public record OrderflowProperties(
         @DefaultValue Payment payment,
         @DefaultValue Dispatch dispatch,
         Map<String, Stage> stages,
-        Map<String, Fault> faults,
+        @DefaultValue Faults faults,
         @DefaultValue Security security,
         @DefaultValue DeadLetters deadLetters,
         @DefaultValue Demo demo,
@@ -49,7 +50,6 @@ public record OrderflowProperties(
 
     public OrderflowProperties {
         stages = stages == null ? Map.of() : stages;
-        faults = faults == null ? Map.of() : faults;
     }
 
     public record Kafka(@DefaultValue Embedded embedded,
@@ -91,8 +91,43 @@ public record OrderflowProperties(
         }
     }
 
-    /** Faults to inject at start; what is left out injects nothing. */
-    public record Fault(double transientFailureRate,
+    /**
+     * Fault injection. {@code enabled} is read once, at start: when false the fault step is not part of any route
+     * and faults cannot be set (production); the stages' faults are injected from the start.
+     */
+    public record Faults(@DefaultValue("true") boolean enabled, Fault order, Fault payment, Fault dispatch,
+                         Fault delivery, Fault deadLetter) {
+
+        public Faults {
+            if (!enabled && !byStage(order, payment, dispatch, delivery, deadLetter).isEmpty()) {
+                throw new IllegalArgumentException("orderflow.faults.<stage> is set, but orderflow.faults.enabled"
+                        + " is false: with fault injection off no fault can be injected");
+            }
+        }
+
+        public Map<String, FaultSettings> byStage() {
+            return byStage(order, payment, dispatch, delivery, deadLetter);
+        }
+
+        private static Map<String, FaultSettings> byStage(Fault order, Fault payment, Fault dispatch, Fault delivery,
+                                                          Fault deadLetter) {
+            Map<String, FaultSettings> byStage = new LinkedHashMap<>();
+            put(byStage, OrderRoutes.STAGE, order);
+            put(byStage, PaymentRoutes.STAGE, payment);
+            put(byStage, DispatchRoutes.STAGE, dispatch);
+            put(byStage, DeliveryRoutes.STAGE, delivery);
+            put(byStage, DeadLetterRoute.FAULT_STAGE, deadLetter);
+            return byStage;
+        }
+
+        private static void put(Map<String, FaultSettings> byStage, String stage, Fault fault) {
+            if (fault != null) {
+                byStage.put(stage, fault.toSettings());
+            }
+        }
+    }
+
+    public record Fault(@DefaultValue("0") double transientFailureRate,
                         String permanentFailurePattern,
                         long latencyMs) {
         public FaultSettings toSettings() {

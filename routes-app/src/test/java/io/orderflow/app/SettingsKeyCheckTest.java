@@ -63,7 +63,7 @@ class SettingsKeyCheckTest {
                     assertThat(payment.retry().initialDelayMs())
                             .isEqualTo(StageSettings.DEFAULT.retry().initialDelayMs());
                     assertThat(properties.stages().get("order").toSettings().consumers()).isEqualTo(3);
-                    assertThat(properties.faults().get("dead-letter").transientFailureRate()).isEqualTo(0.5);
+                    assertThat(properties.faults().byStage().get("dead-letter").transientFailureRate()).isEqualTo(0.5);
                 });
     }
 

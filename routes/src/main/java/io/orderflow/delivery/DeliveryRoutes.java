@@ -3,6 +3,7 @@ package io.orderflow.delivery;
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
 import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageInput;
 import io.orderflow.reliability.StageRouteBuilder;
 
@@ -20,8 +21,9 @@ public final class DeliveryRoutes extends StageRouteBuilder {
     }
 
     @Override
-    protected void configureStage() {
+    public void configure() {
         consume(ConsumerGroup.DELIVERY)
+                .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.OrderDispatched))
                 .to(effectUri(DELIVER));
         effect(DELIVER, exchange -> delivery.onOrderDispatched(StageInput.of(exchange)));

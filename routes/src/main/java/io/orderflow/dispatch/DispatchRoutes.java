@@ -3,6 +3,7 @@ package io.orderflow.dispatch;
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
 import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageInput;
 import io.orderflow.reliability.StageRouteBuilder;
 
@@ -20,8 +21,9 @@ public final class DispatchRoutes extends StageRouteBuilder {
     }
 
     @Override
-    protected void configureStage() {
+    public void configure() {
         consume(ConsumerGroup.DISPATCH)
+                .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.PaymentProcessed))
                 .to(effectUri(SHIP));
         effect(SHIP, exchange -> dispatch.onPaymentProcessed(StageInput.of(exchange)));

@@ -3,6 +3,7 @@ package io.orderflow.payment;
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
 import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageInput;
 import io.orderflow.reliability.StageRouteBuilder;
 
@@ -20,8 +21,9 @@ public final class PaymentRoutes extends StageRouteBuilder {
     }
 
     @Override
-    protected void configureStage() {
+    public void configure() {
         consume(ConsumerGroup.PAYMENT)
+                .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.OrderCreated))
                 .to(effectUri(CHARGE));
         effect(CHARGE, exchange -> payment.onOrderCreated(StageInput.of(exchange)));

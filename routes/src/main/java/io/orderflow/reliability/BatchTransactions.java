@@ -1,6 +1,6 @@
 package io.orderflow.reliability;
 
-/** Opens the database transaction that the records of one poll share (see {@link PollBatchPolicy}). */
+/** Opens the database transaction that the records of one poll share ({@link TransactionalBatch}). */
 @FunctionalInterface
 public interface BatchTransactions {
 

@@ -43,14 +43,12 @@ public final class DeadLetterRoute extends RouteBuilder {
     private static final int MAX_STACKTRACE_CHARS = 16 * 1024;
     private static final int MAX_MESSAGE_CHARS = 4 * 1024;
 
-    private final FaultInjector faults;
     private final Outbox outbox;
     private final Clock clock;
     // camel-kafka's own rule for which message headers are Kafka record headers (it drops Camel's and kafka.*)
     private final KafkaHeaderFilterStrategy headerFilter = new KafkaHeaderFilterStrategy();
 
-    public DeadLetterRoute(FaultInjector faults, Outbox outbox, Clock clock) {
-        this.faults = faults;
+    public DeadLetterRoute(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -59,9 +57,9 @@ public final class DeadLetterRoute extends RouteBuilder {
     public void configure() {
         from(ENDPOINT)
                 .routeId(ROUTE_ID)
+                .routeConfigurationId(FaultInjection.id(FAULT_STAGE))
                 // failures must reach the stage's channel (deadLetterHandleNewException=false), not be handled here
                 .errorHandler(noErrorHandler())
-                .process(faults.at(FAULT_STAGE))
                 .process(exchange -> outbox.add(deadLetter(exchange)))
                 .log("dead-lettered a ${header." + KafkaConstants.TOPIC + "} record (route "
                         + "${exchangeProperty.CamelFailureRouteId}): ${exchangeProperty.CamelExceptionCaught.message}");
@@ -72,7 +70,7 @@ public final class DeadLetterRoute extends RouteBuilder {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String topic = message.getHeader(KafkaConstants.TOPIC, String.class);
         int partition = message.getHeader(KafkaConstants.PARTITION, Integer.class);
-        Integer redeliveries = exchange.getProperty(StageRouteBuilder.REDELIVERIES, Integer.class);
+        Integer redeliveries = exchange.getProperty(StageErrorHandling.REDELIVERIES, Integer.class);
 
         List<Header> headers = originalHeaders(exchange);
         add(headers, DltHeaders.ORIGINAL_TOPIC, DltHeaders.utf8(topic));

@@ -11,16 +11,30 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Deliberate failures for tests, the demo mode and incident rehearsals. Off unless configured; settings can be
- * changed while the application runs.
+ * Deliberate failures for tests, the demo mode and incident rehearsals. Injects nothing unless configured; settings
+ * can be changed while the application runs. A disabled injector is not in any route ({@link FaultInjection}) and
+ * refuses settings, so production cannot be made to fail on purpose.
  */
 public final class FaultInjector {
 
+    private final boolean enabled;
     private final Map<String, FaultSettings> byStage = new ConcurrentHashMap<>();
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
 
+    public FaultInjector(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** @throws FaultsDisabledException when this injector is disabled */
     public void set(String stage, FaultSettings settings) {
+        if (!enabled) {
+            throw new FaultsDisabledException();
+        }
         if (settings.injectsNothing()) {
             byStage.remove(stage);
             patterns.remove(stage);
@@ -49,6 +63,7 @@ public final class FaultInjector {
         return count == null ? 0 : count.get();
     }
 
+    /** The fault step of a stage's routes, woven in by {@link FaultInjection}. */
     public Processor at(String stage) {
         return exchange -> inject(stage, exchange);
     }

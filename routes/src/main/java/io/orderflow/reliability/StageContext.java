@@ -20,7 +20,6 @@ import io.orderflow.event.EventCodec;
  *                               members tell which instance they belong to
  */
 public record StageContext(EventCodec codec,
-                           FaultInjector faults,
                            ReliabilityMetrics metrics,
                            IgnoredEventLog ignoredEvents,
                            Function<String, IdempotentRepository> idempotentRepositories,

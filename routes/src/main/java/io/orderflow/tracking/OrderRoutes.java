@@ -7,6 +7,7 @@ import io.orderflow.event.Payloads.CartCheckedOut;
 import io.orderflow.order.CheckoutOrders;
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageInput;
 import io.orderflow.reliability.StageRouteBuilder;
 
@@ -30,8 +31,9 @@ public final class OrderRoutes extends StageRouteBuilder {
     }
 
     @Override
-    protected void configureStage() {
+    public void configure() {
         consume(ConsumerGroup.ORDER)
+                .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .choice()
                     .when(isType(EventType.CartCheckedOut)).to(effectUri(CREATE))
                     .when(isType(EventType.PaymentProcessed, EventType.PaymentFailed, EventType.OrderDispatched,

@@ -5,31 +5,33 @@ import static io.orderflow.app.web.RejectionMapping.mapped;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.idempotency.IdempotentRequests;
 import io.orderflow.app.web.ApiException;
-import io.orderflow.app.web.ApiRouteBuilder;
+import io.orderflow.app.web.ApiErrorResponses;
 import io.orderflow.app.web.JsonApi;
 
 /** {@code /api/carts}: add items, read a cart, check it out into an order. */
 @Component
-public class CartApi extends ApiRouteBuilder {
+public class CartApi extends RouteBuilder {
 
+    private final JsonApi json;
     private final CartService carts;
     private final CartRepository repository;
     private final IdempotentRequests idempotent;
 
     public CartApi(JsonApi json, CartService carts, CartRepository repository, IdempotentRequests idempotent) {
-        super(json);
+        this.json = json;
         this.carts = carts;
         this.repository = repository;
         this.idempotent = idempotent;
     }
 
     @Override
-    protected void configureApi() {
+    public void configure() {
         rest("/api/carts").description("Shopping carts")
                 .post("/{cartId}/items").description("Add an item; creates the cart on its first item")
                     .consumes("application/json").produces("application/json")
@@ -53,9 +55,12 @@ public class CartApi extends ApiRouteBuilder {
                         .endResponseMessage()
                     .to("direct:cart-api-checkout");
 
-        from("direct:cart-api-add").routeId("cart-api-add").process(mapped(this::add));
-        from("direct:cart-api-get").routeId("cart-api-get").process(this::get);
-        from("direct:cart-api-checkout").routeId("cart-api-checkout").process(mapped(this::checkout));
+        from("direct:cart-api-add").routeId("cart-api-add")
+                .routeConfigurationId(ApiErrorResponses.ID).process(mapped(this::add));
+        from("direct:cart-api-get").routeId("cart-api-get")
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::get);
+        from("direct:cart-api-checkout").routeId("cart-api-checkout")
+                .routeConfigurationId(ApiErrorResponses.ID).process(mapped(this::checkout));
     }
 
     private void add(Exchange exchange) {

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.security.AuthenticatedOperator;
 import io.orderflow.app.web.ApiException;
-import io.orderflow.app.web.ApiRouteBuilder;
+import io.orderflow.app.web.ApiErrorResponses;
 import io.orderflow.app.web.JsonApi;
 
 /**
@@ -20,10 +21,11 @@ import io.orderflow.app.web.JsonApi;
  * credentials (enforced by the security filter chain), reads included, because payloads carry customer data.
  */
 @Component
-public class DeadLetterApi extends ApiRouteBuilder {
+public class DeadLetterApi extends RouteBuilder {
 
     private static final int MAX_BULK = 10_000;
 
+    private final JsonApi json;
     private final DeadLetterStore store;
     private final DeadLetterActions actions;
     private final ReplayJobs jobs;
@@ -32,7 +34,7 @@ public class DeadLetterApi extends ApiRouteBuilder {
 
     public DeadLetterApi(JsonApi json, DeadLetterStore store, DeadLetterActions actions, ReplayJobs jobs,
                          AuditLog audit, OrderflowProperties properties) {
-        super(json);
+        this.json = json;
         this.store = store;
         this.actions = actions;
         this.jobs = jobs;
@@ -41,7 +43,7 @@ public class DeadLetterApi extends ApiRouteBuilder {
     }
 
     @Override
-    protected void configureApi() {
+    public void configure() {
         rest("/api/dead-letters").description("Dead letters (operator credentials required)")
                 .get().description("Dead letters, newest first, filtered and paged").produces("application/json")
                     .param().name("topic").type(RestParamType.query).description("original topic").required(false).endParam()
@@ -75,31 +77,42 @@ public class DeadLetterApi extends ApiRouteBuilder {
                     .consumes("application/json").produces("application/json").type(DeadLetterRequests.Discard.class)
                     .to("direct:dead-letter-api-discard");
 
-        from("direct:dead-letter-api-list").routeId("dead-letter-api-list").process(this::list);
+        from("direct:dead-letter-api-list").routeId("dead-letter-api-list")
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::list);
         from("direct:dead-letter-api-summary").routeId("dead-letter-api-summary")
+                .routeConfigurationId(ApiErrorResponses.ID)
                 .process(exchange -> json.respond(exchange, 200, Map.of("bySource", store.groups(),
                         "byConsumerGroup", store.countsByConsumerGroup())));
         from("direct:dead-letter-api-audit").routeId("dead-letter-api-audit")
+                .routeConfigurationId(ApiErrorResponses.ID)
                 .process(exchange -> json.respond(exchange, 200,
                         audit.recent(json.intParam(exchange, "limit", 100, 1, 1000))));
-        from("direct:dead-letter-api-replay").routeId("dead-letter-api-replay").process(this::replay);
-        from("direct:dead-letter-api-discard").routeId("dead-letter-api-discard").process(this::discard);
+        from("direct:dead-letter-api-replay").routeId("dead-letter-api-replay")
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::replay);
+        from("direct:dead-letter-api-discard").routeId("dead-letter-api-discard")
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::discard);
         from("direct:dead-letter-api-jobs").routeId("dead-letter-api-jobs")
+                .routeConfigurationId(ApiErrorResponses.ID)
                 .process(exchange -> json.respond(exchange, 200,
                         jobs.recent(json.intParam(exchange, "limit", 20, 1, 200))));
-        from("direct:dead-letter-api-job").routeId("dead-letter-api-job").process(exchange -> {
-            String id = json.pathId(exchange, "jobId");
-            json.respond(exchange, 200, jobs.find(id).orElseThrow(() -> unknownJob(id)));
-        });
-        from("direct:dead-letter-api-job-cancel").routeId("dead-letter-api-job-cancel").process(exchange -> {
-            String id = json.pathId(exchange, "jobId");
-            ReplayJobs.Cancellation cancellation = jobs.cancel(id, AuthenticatedOperator.required(exchange).name());
-            ReplayJobStore.Job job = cancellation.job().orElseThrow(() -> unknownJob(id));
-            if (!cancellation.cancelled()) {
-                throw ApiException.conflict("job " + id + " is " + job.state() + ": nothing to cancel");
-            }
-            json.respond(exchange, 202, job);
-        });
+        from("direct:dead-letter-api-job").routeId("dead-letter-api-job")
+                .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> {
+                    String id = json.pathId(exchange, "jobId");
+                    json.respond(exchange, 200, jobs.find(id).orElseThrow(() -> unknownJob(id)));
+                });
+        from("direct:dead-letter-api-job-cancel").routeId("dead-letter-api-job-cancel")
+                .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> {
+                    String id = json.pathId(exchange, "jobId");
+                    ReplayJobs.Cancellation cancellation =
+                            jobs.cancel(id, AuthenticatedOperator.required(exchange).name());
+                    ReplayJobStore.Job job = cancellation.job().orElseThrow(() -> unknownJob(id));
+                    if (!cancellation.cancelled()) {
+                        throw ApiException.conflict("job " + id + " is " + job.state() + ": nothing to cancel");
+                    }
+                    json.respond(exchange, 202, job);
+                });
     }
 
     private void list(Exchange exchange) {

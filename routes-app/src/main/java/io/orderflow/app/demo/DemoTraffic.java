@@ -63,13 +63,19 @@ public class DemoTraffic implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
+        long periodMicros = (long) (1_000_000 / demo.ordersPerSecond());
+        scheduler.scheduleAtFixedRate(this::placeOne, 0, periodMicros, TimeUnit.MICROSECONDS);
+        if (!faults.enabled()) {
+            // poison orders are poison through the payment stage's fault pattern, so they pass as well
+            LOG.warn("Demo mode: {} orders/s, no faults and no poison (orderflow.faults.enabled=false)",
+                    demo.ordersPerSecond());
+            return;
+        }
         FaultSettings transientFaults = new FaultSettings(demo.transientFailureRate(), null, 0);
         for (String stage : List.of(OrderRoutes.STAGE, DispatchRoutes.STAGE, DeliveryRoutes.STAGE)) {
             faults.set(stage, transientFaults);
         }
         faults.set(PaymentRoutes.STAGE, new FaultSettings(demo.transientFailureRate(), POISON_CUSTOMER, 0));
-        long periodMicros = (long) (1_000_000 / demo.ordersPerSecond());
-        scheduler.scheduleAtFixedRate(this::placeOne, 0, periodMicros, TimeUnit.MICROSECONDS);
         LOG.warn("Demo mode: {} orders/s, {}% transient faults per stage, {}% poison orders", demo.ordersPerSecond(),
                 Math.round(demo.transientFailureRate() * 100), Math.round(demo.poisonRate() * 100));
     }

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.InstanceId;
 import io.orderflow.app.security.AuthenticatedOperator;
 import io.orderflow.app.web.ApiException;
-import io.orderflow.app.web.ApiRouteBuilder;
+import io.orderflow.app.web.ApiErrorResponses;
 import io.orderflow.app.web.JsonApi;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.dispatch.DispatchRoutes;
@@ -23,18 +24,20 @@ import io.orderflow.tracking.OrderRoutes;
  * {@code /api/faults}: read and change injected faults at run time (viewers read, admins change). Faults live in
  * the memory of the instance that was called, not in the shared database: a rehearsal can break one instance of
  * several. Every answer names that instance, so a call through a load balancer does not pass for a cluster-wide one.
+ * An instance started with fault injection off answers every call with 409 {@code faults_disabled}.
  */
 @Component
-public class FaultApi extends ApiRouteBuilder {
+public class FaultApi extends RouteBuilder {
 
     static final List<String> STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE,
             DeliveryRoutes.STAGE, DeadLetterRoute.FAULT_STAGE);
 
+    private final JsonApi json;
     private final FaultInjector faults;
     private final InstanceId instance;
 
     public FaultApi(JsonApi json, FaultInjector faults, InstanceId instance) {
-        super(json);
+        this.json = json;
         this.faults = faults;
         this.instance = instance;
     }
@@ -47,8 +50,15 @@ public class FaultApi extends ApiRouteBuilder {
         return new InstanceFaults(instance.name(), "this instance only", faults.active());
     }
 
+    private void requireEnabled() {
+        if (!faults.enabled()) {
+            throw new ApiException(409, "faults_disabled", "fault injection is off on instance " + instance.name()
+                    + " (started with orderflow.faults.enabled=false)");
+        }
+    }
+
     @Override
-    protected void configureApi() {
+    public void configure() {
         rest("/api/faults").description("Fault injection for tests, demos and incident rehearsals")
                 .get().description("Active faults by stage, on the instance called").produces("application/json")
                     .to("direct:fault-api-list")
@@ -60,21 +70,30 @@ public class FaultApi extends ApiRouteBuilder {
                     .to("direct:fault-api-clear");
 
         from("direct:fault-api-list").routeId("fault-api-list")
+                .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> requireEnabled())
                 .process(exchange -> json.respond(exchange, 200, active()));
-        from("direct:fault-api-set").routeId("fault-api-set").process(exchange -> {
-            String stage = stage(exchange);
-            FaultSettings settings = json.read(exchange, FaultSettings.class);
-            faults.set(stage, settings);
-            log.warn("faults at stage {} of this instance set to {} by {}", stage, settings,
-                    AuthenticatedOperator.required(exchange).name());
-            json.respond(exchange, 200, active());
-        });
-        from("direct:fault-api-clear").routeId("fault-api-clear").process(exchange -> {
-            String stage = stage(exchange);
-            faults.set(stage, FaultSettings.NONE);
-            log.warn("faults at stage {} of this instance cleared by {}", stage, AuthenticatedOperator.required(exchange).name());
-            json.respond(exchange, 200, active());
-        });
+        from("direct:fault-api-set").routeId("fault-api-set")
+                .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> requireEnabled())
+                .process(exchange -> {
+                    String stage = stage(exchange);
+                    FaultSettings settings = json.read(exchange, FaultSettings.class);
+                    faults.set(stage, settings);
+                    log.warn("faults at stage {} of this instance set to {} by {}", stage, settings,
+                            AuthenticatedOperator.required(exchange).name());
+                    json.respond(exchange, 200, active());
+                });
+        from("direct:fault-api-clear").routeId("fault-api-clear")
+                .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> requireEnabled())
+                .process(exchange -> {
+                    String stage = stage(exchange);
+                    faults.set(stage, FaultSettings.NONE);
+                    log.warn("faults at stage {} of this instance cleared by {}", stage,
+                            AuthenticatedOperator.required(exchange).name());
+                    json.respond(exchange, 200, active());
+                });
     }
 
     private String stage(Exchange exchange) {

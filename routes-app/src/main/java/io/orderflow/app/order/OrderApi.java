@@ -6,33 +6,35 @@ import java.util.Arrays;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.idempotency.IdempotentRequests;
 import io.orderflow.app.web.ApiException;
-import io.orderflow.app.web.ApiRouteBuilder;
+import io.orderflow.app.web.ApiErrorResponses;
 import io.orderflow.app.web.JsonApi;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderStatus;
 
 /** {@code /api/orders}: place an order, read one with its timeline, list recent ones, count by status. */
 @Component
-public class OrderApi extends ApiRouteBuilder {
+public class OrderApi extends RouteBuilder {
 
+    private final JsonApi json;
     private final OrderPlacement placement;
     private final OrderQueries queries;
     private final IdempotentRequests idempotent;
 
     public OrderApi(JsonApi json, OrderPlacement placement, OrderQueries queries, IdempotentRequests idempotent) {
-        super(json);
+        this.json = json;
         this.placement = placement;
         this.queries = queries;
         this.idempotent = idempotent;
     }
 
     @Override
-    protected void configureApi() {
+    public void configure() {
         rest("/api/orders").description("Orders")
                 .post().description("Place an order. Its OrderCreated is queued with it and published to order-events"
                         + " after the commit; the order's timeline shows the CREATED step once it is published")
@@ -62,10 +64,14 @@ public class OrderApi extends ApiRouteBuilder {
                         .description("1-500, default 50").required(false).endParam()
                     .to("direct:order-api-list");
 
-        from("direct:order-api-place").routeId("order-api-place").process(mapped(this::place));
-        from("direct:order-api-get").routeId("order-api-get").process(this::get);
-        from("direct:order-api-list").routeId("order-api-list").process(this::list);
+        from("direct:order-api-place").routeId("order-api-place")
+                .routeConfigurationId(ApiErrorResponses.ID).process(mapped(this::place));
+        from("direct:order-api-get").routeId("order-api-get")
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::get);
+        from("direct:order-api-list").routeId("order-api-list")
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::list);
         from("direct:order-api-summary").routeId("order-api-summary")
+                .routeConfigurationId(ApiErrorResponses.ID)
                 .process(exchange -> json.respond(exchange, 200, queries.countByStatus()));
     }
 

@@ -3,11 +3,12 @@ package io.orderflow.app.route;
 import java.util.Locale;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.security.AuthenticatedOperator;
 import io.orderflow.app.web.ApiException;
-import io.orderflow.app.web.ApiRouteBuilder;
+import io.orderflow.app.web.ApiErrorResponses;
 import io.orderflow.app.web.JsonApi;
 
 /**
@@ -16,22 +17,23 @@ import io.orderflow.app.web.JsonApi;
  * security configuration.
  */
 @Component
-public class RouteApi extends ApiRouteBuilder {
+public class RouteApi extends RouteBuilder {
 
     /** This API's own routes: stopping them would take away the way to start them again. */
     private static final String OWN_ROUTES = "route-api";
 
+    private final JsonApi json;
     private final RouteStatistics statistics;
     private final RouteControl control;
 
     public RouteApi(JsonApi json, RouteStatistics statistics, RouteControl control) {
-        super(json);
+        this.json = json;
         this.statistics = statistics;
         this.control = control;
     }
 
     @Override
-    protected void configureApi() {
+    public void configure() {
         rest("/api/routes").description("Camel routes (operator credentials required; control is an admin action)")
                 .get().description("Every route with its state and statistics, and each stage's outbox when reported")
                     .produces("application/json")
@@ -40,10 +42,13 @@ public class RouteApi extends ApiRouteBuilder {
                     .produces("application/json")
                     .to("direct:route-api-control");
 
-        from("direct:route-api-list").routeId(OWN_ROUTES + "-list").process(exchange -> json.respond(exchange, 200,
-                statistics.report().orElseThrow(() -> new ApiException(503, "unavailable",
-                        "route statistics need Camel's management (camel-management on the classpath, JMX on)"))));
-        from("direct:route-api-control").routeId(OWN_ROUTES + "-control").process(this::control);
+        from("direct:route-api-list").routeId(OWN_ROUTES + "-list")
+                .routeConfigurationId(ApiErrorResponses.ID)
+                .process(exchange -> json.respond(exchange, 200, statistics.report().orElseThrow(
+                        () -> new ApiException(503, "unavailable", "route statistics need Camel's management"
+                                + " (camel-management on the classpath, JMX on)"))));
+        from("direct:route-api-control").routeId(OWN_ROUTES + "-control")
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::control);
     }
 
     private void control(Exchange exchange) throws Exception {

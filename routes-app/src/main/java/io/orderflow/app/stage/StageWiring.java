@@ -2,6 +2,7 @@ package io.orderflow.app.stage;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -35,10 +36,10 @@ import io.orderflow.payment.PaymentService;
 import io.orderflow.payment.PaymentStage;
 import io.orderflow.reliability.BatchTransactions;
 import io.orderflow.reliability.DeadLetterRoute;
-import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.IgnoredEventLog;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageSettings;
 import io.orderflow.tracking.OrderRoutes;
 import io.orderflow.tracking.OrderStatusStage;
@@ -66,19 +67,12 @@ public class StageWiring {
     }
 
     @Bean
-    FaultInjector faultInjector(OrderflowProperties properties) {
-        FaultInjector faults = new FaultInjector();
-        properties.faults().forEach((stage, fault) -> faults.set(stage, fault.toSettings()));
-        return faults;
-    }
-
-    @Bean
     BatchTransactions batchTransactions(PlatformTransactionManager transactionManager) {
         return new SpringBatchTransactions(transactionManager);
     }
 
     @Bean
-    StageContext stageContext(EventCodec codec, FaultInjector faults, ReliabilityMetrics metrics,
+    StageContext stageContext(EventCodec codec, ReliabilityMetrics metrics,
                               IgnoredEventLog ignoredEvents, DataSource dataSource,
                               PlatformTransactionManager transactionManager, OrderflowProperties properties,
                               BatchTransactions batches, InstanceId instance) {
@@ -89,7 +83,7 @@ public class StageWiring {
         // a savepoint inside the poll batch's transaction: a failed attempt undoes only its own record
         TransactionTemplate nested = new TransactionTemplate(transactionManager);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        return new StageContext(codec, faults, metrics, ignoredEvents, consumer -> {
+        return new StageContext(codec, metrics, ignoredEvents, consumer -> {
             JdbcMessageIdRepository repository =
                     new JdbcMessageIdRepository(dataSource, joinStageTransaction, consumer);
             repository.setCreateTableIfNotExists(false);
@@ -97,9 +91,16 @@ public class StageWiring {
         }, settings, batches, new TransactionPolicy(nested), instance.name());
     }
 
+    /** Each stage's retries and dead-letter channel, named by the stage's event route. */
     @Bean
-    DeadLetterRoute deadLetterRoute(FaultInjector faults, Outbox outbox, Clock clock) {
-        return new DeadLetterRoute(faults, outbox, clock);
+    StageErrorHandling stageErrorHandling(StageContext context) {
+        return new StageErrorHandling(context,
+                List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE, DeliveryRoutes.STAGE));
+    }
+
+    @Bean
+    DeadLetterRoute deadLetterRoute(Outbox outbox, Clock clock) {
+        return new DeadLetterRoute(outbox, clock);
     }
 
     @Bean

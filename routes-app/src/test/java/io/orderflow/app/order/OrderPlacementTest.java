@@ -235,7 +235,7 @@ class OrderPlacementTest {
                 rollbacks.incrementAndGet();
             }
         };
-        OrderflowProperties properties = new OrderflowProperties(null, null, null, null, Map.of(), Map.of(), null,
+        OrderflowProperties properties = new OrderflowProperties(null, null, null, null, Map.of(), null, null,
                 null, null, new OrderflowProperties.Placement(maxGroupSize, queueCapacity, timeout), null, null, null);
         return new OrderPlacement(new OrderCreation(book, publisher, new EventCodec()), transactions, properties,
                 registry);

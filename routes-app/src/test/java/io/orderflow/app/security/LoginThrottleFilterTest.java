@@ -69,7 +69,7 @@ class LoginThrottleFilterTest {
     }
 
     private static OrderflowProperties properties(int maxFailures, Duration window) {
-        return new OrderflowProperties(null, null, null, null, Map.of(), Map.of(),
+        return new OrderflowProperties(null, null, null, null, Map.of(), null,
                 new OrderflowProperties.Security("operator", null, Map.of(), null,
                         new OrderflowProperties.LoginThrottle(maxFailures, window)),
                 null, null, null, null, null, null);
