@@ -7,7 +7,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,12 +82,8 @@ public class StageWiring {
         // a savepoint inside the poll batch's transaction: a failed attempt undoes only its own record
         TransactionTemplate nested = new TransactionTemplate(transactionManager);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        return new StageContext(codec, metrics, ignoredEvents, consumer -> {
-            JdbcMessageIdRepository repository =
-                    new JdbcMessageIdRepository(dataSource, joinStageTransaction, consumer);
-            repository.setCreateTableIfNotExists(false);
-            return repository;
-        }, settings, batches, new TransactionPolicy(nested), instance.name());
+        return new StageContext(codec, metrics, ignoredEvents,
+                consumer -> new SeenEventIds(dataSource, joinStageTransaction, consumer), settings, batches, new TransactionPolicy(nested), instance.name());
     }
 
     /** Each stage's retries and dead-letter channel, named by the stage's event route. */

@@ -1,0 +1,83 @@
+package io.orderflow.app.database;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+
+import io.orderflow.app.DaemonThreads;
+
+/**
+ * Keeps an H2 file database bounded while the application runs.
+ * <p>
+ * The datasource sets {@code WRITE_DELAY=0} so that every commit is in the file before it is acknowledged (a killed
+ * process must not lose an order whose offsets were committed). H2 then runs no background writer, and that writer is
+ * also what rewrites the half-empty chunks each commit leaves behind and moves chunks into the gaps: without it the
+ * file grew by about 100 KB per order until the next stop. This does the part of the writer's housekeeping that
+ * frees space: rewriting the live pages of chunks that are less than 81 % live (H2's own threshold for a busy store)
+ * so that the chunks can be dropped and their space reused, every {@code interval} on its own thread, with the bytes
+ * per run bounded. (Moving chunks to shrink the file is left to the compaction at stop: called from outside the
+ * writer, H2 2.3 fails an internal assertion there and closes the database.)
+ */
+final class H2StoreHousekeeping implements InitializingBean, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2StoreHousekeeping.class);
+    private static final int REWRITE_BELOW_FILL_RATE = 81;
+
+    private final DataSource dataSource;
+    private final Duration interval;
+    private volatile boolean failing;
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("h2-housekeeping"));
+
+    H2StoreHousekeeping(DataSource dataSource, Duration interval) {
+        this.dataSource = dataSource;
+        this.interval = interval;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        executor.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+
+    void runOnce() {
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = mvStore(connection);
+            if (store == null || store.isClosed()) {
+                return;
+            }
+            store.compact(REWRITE_BELOW_FILL_RATE, store.getAutoCommitMemory() / 4);
+            failing = false;
+        } catch (Exception e) {
+            // the next run tries again; said once per spell, since a file that is not kept grows
+            if (!failing) {
+                LOG.warn("H2 housekeeping failed, the database file may grow until it works again: {}", e.toString());
+            }
+            failing = true;
+        }
+    }
+
+    private static MVStore mvStore(Connection connection) throws java.sql.SQLException {
+        if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                && session.getDatabase().getStore() != null) {
+            return session.getDatabase().getStore().getMvStore();
+        }
+        return null;
+    }
+}
