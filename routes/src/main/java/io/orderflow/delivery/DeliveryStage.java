@@ -3,7 +3,6 @@ package io.orderflow.delivery;
 import java.time.Clock;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.orderflow.contract.EventType;
 import io.orderflow.dispatch.ShipmentRegistry;
@@ -11,6 +10,7 @@ import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.OrderDelivered;
 import io.orderflow.event.Payloads.OrderDispatched;
+import io.orderflow.event.TransitionLog;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.reliability.StageInput;
 
@@ -20,7 +20,7 @@ import io.orderflow.reliability.StageInput;
  */
 public final class DeliveryStage {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeliveryStage.class);
+    private static final Logger LOG = TransitionLog.LOG;
 
     private final DeliveryLog deliveries;
     private final ShipmentRegistry shipments;

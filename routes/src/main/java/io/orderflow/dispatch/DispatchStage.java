@@ -1,13 +1,13 @@
 package io.orderflow.dispatch;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.orderflow.contract.EventType;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.Payloads.PaymentProcessed;
+import io.orderflow.event.TransitionLog;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.reliability.StageInput;
@@ -15,7 +15,7 @@ import io.orderflow.reliability.StageInput;
 /** PaymentProcessed (of an approved payment this database recorded) -> shipment -> OrderDispatched. */
 public final class DispatchStage {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DispatchStage.class);
+    private static final Logger LOG = TransitionLog.LOG;
 
     private final DispatchPlanner planner;
     private final ShipmentRegistry shipments;

@@ -3,13 +3,13 @@ package io.orderflow.order;
 import java.util.List;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.event.TransitionLog;
 import io.orderflow.kafka.EventPublisher;
 
 /**
@@ -20,7 +20,7 @@ import io.orderflow.kafka.EventPublisher;
  */
 public final class OrderCreation {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrderCreation.class);
+    private static final Logger LOG = TransitionLog.LOG;
 
     private final OrderBook orders;
     private final EventPublisher publisher;

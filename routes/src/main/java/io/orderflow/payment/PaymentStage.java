@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.orderflow.contract.EventType;
 import io.orderflow.event.ContradictionException;
@@ -12,6 +11,7 @@ import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;
+import io.orderflow.event.TransitionLog;
 import io.orderflow.event.UnknownReferenceException;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.order.OrderBook;
@@ -22,7 +22,7 @@ import io.orderflow.reliability.StageInput;
 /** OrderCreated -> charge -> PaymentProcessed or PaymentFailed, for an order that exists and is not paid yet. */
 public final class PaymentStage {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PaymentStage.class);
+    private static final Logger LOG = TransitionLog.LOG;
 
     private final PaymentService payments;
     private final OrderBook orders;

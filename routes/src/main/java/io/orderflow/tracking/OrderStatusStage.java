@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.orderflow.delivery.DeliveryLog;
 import io.orderflow.dispatch.ShipmentRegistry;
@@ -17,6 +16,7 @@ import io.orderflow.event.Payloads.OrderDelivered;
 import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;
+import io.orderflow.event.TransitionLog;
 import io.orderflow.event.UnknownReferenceException;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderState;
@@ -36,7 +36,7 @@ import io.orderflow.reliability.StageInput;
  */
 public final class OrderStatusStage {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrderStatusStage.class);
+    private static final Logger LOG = TransitionLog.LOG;
 
     public enum Outcome { APPLIED, WAITING }
 
