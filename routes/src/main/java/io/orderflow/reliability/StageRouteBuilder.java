@@ -51,7 +51,8 @@ public abstract class StageRouteBuilder extends RouteBuilder {
     protected RouteDefinition consume(ConsumerGroup group) {
         ProducerTemplate records = getContext().createProducerTemplate();
         String eventRoute = "direct:" + stage;
-        from(KafkaUris.batchConsumer(group, context.clientId(group.groupId()), context.settings(stage).consumers()))
+        from(KafkaUris.batchConsumer(group, context.clientId(group.groupId()), context.settings(stage).consumers(),
+                        KafkaUris.STAGE_BATCH_WAIT_MS))
                 .routeId(kafkaRouteId(stage))
                 // a failure here means a record could not even be dead-lettered: nothing is committed and the
                 // consumer reads the batch again (breakOnFirstError), so retrying it here would only repeat that

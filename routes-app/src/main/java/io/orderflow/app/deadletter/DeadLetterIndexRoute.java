@@ -39,6 +39,7 @@ import io.orderflow.reliability.TransactionalBatch;
 public class DeadLetterIndexRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "dead-letter-index";
+    private static final int INDEX_BATCH_WAIT_MS = 50;
 
     private final DeadLetterStore store;
     private final ObjectMapper mapper;
@@ -56,7 +57,8 @@ public class DeadLetterIndexRoute extends RouteBuilder {
     @Override
     public void configure() {
         ConsumerGroup group = ConsumerGroup.DEAD_LETTER_INDEX;
-        from(KafkaUris.batchConsumer(group, group.groupId() + "-" + instance.name(), 1))
+        // dead letters reach the API a moment later than a stage's events would; that moment saves idle polling
+        from(KafkaUris.batchConsumer(group, group.groupId() + "-" + instance.name(), 1, INDEX_BATCH_WAIT_MS))
                 .routeId(ROUTE_ID)
                 .errorHandler(noErrorHandler())
                 .process(new TransactionalBatch(ROUTE_ID, transactions, this::index, new BatchBackoff(500, 10_000)));
