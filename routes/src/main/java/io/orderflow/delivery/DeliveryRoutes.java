@@ -13,9 +13,9 @@ public final class DeliveryRoutes extends StageRouteBuilder {
     public static final String STAGE = "delivery";
     public static final String DELIVER = "delivery-deliver";
 
-    private final DeliveryStage delivery;
+    private final DeliveryHandler delivery;
 
-    public DeliveryRoutes(StageContext context, DeliveryStage delivery) {
+    public DeliveryRoutes(StageContext context, DeliveryHandler delivery) {
         super(context, STAGE);
         this.delivery = delivery;
     }

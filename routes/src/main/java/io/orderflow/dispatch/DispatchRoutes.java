@@ -13,9 +13,9 @@ public final class DispatchRoutes extends StageRouteBuilder {
     public static final String STAGE = "dispatch";
     public static final String SHIP = "dispatch-ship";
 
-    private final DispatchStage dispatch;
+    private final DispatchHandler dispatch;
 
-    public DispatchRoutes(StageContext context, DispatchStage dispatch) {
+    public DispatchRoutes(StageContext context, DispatchHandler dispatch) {
         super(context, STAGE);
         this.dispatch = dispatch;
     }

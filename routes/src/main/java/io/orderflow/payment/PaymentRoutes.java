@@ -13,9 +13,9 @@ public final class PaymentRoutes extends StageRouteBuilder {
     public static final String STAGE = "payment";
     public static final String CHARGE = "payment-charge";
 
-    private final PaymentStage payment;
+    private final PaymentHandler payment;
 
-    public PaymentRoutes(StageContext context, PaymentStage payment) {
+    public PaymentRoutes(StageContext context, PaymentHandler payment) {
         super(context, STAGE);
         this.payment = payment;
     }

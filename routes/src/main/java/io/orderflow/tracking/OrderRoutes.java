@@ -22,9 +22,9 @@ public final class OrderRoutes extends StageRouteBuilder {
     public static final String ADVANCE = "order-advance";
 
     private final CheckoutOrders checkouts;
-    private final OrderStatusStage status;
+    private final OrderStatusHandler status;
 
-    public OrderRoutes(StageContext context, CheckoutOrders checkouts, OrderStatusStage status) {
+    public OrderRoutes(StageContext context, CheckoutOrders checkouts, OrderStatusHandler status) {
         super(context, STAGE);
         this.checkouts = checkouts;
         this.status = status;
@@ -47,7 +47,7 @@ public final class OrderRoutes extends StageRouteBuilder {
         });
         effect(ADVANCE, exchange -> {
             StageInput input = StageInput.of(exchange);
-            if (status.onStatusEvent(input) == OrderStatusStage.Outcome.WAITING) {
+            if (status.onStatusEvent(input) == OrderStatusHandler.Outcome.WAITING) {
                 ignored(ADVANCE, input, IgnoredReason.EARLY);
             }
         });

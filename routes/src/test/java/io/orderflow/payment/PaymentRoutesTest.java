@@ -102,7 +102,7 @@ class PaymentRoutesTest extends CamelTestSupport {
                 return ledger.stream().filter(payment -> payment.orderId().equals(orderId)).findFirst();
             }
         };
-        PaymentStage payment = new PaymentStage(new PaymentService(new BigDecimal("100.00")), orders, failingFirst,
+        PaymentHandler payment = new PaymentHandler(new PaymentService(new BigDecimal("100.00")), orders, failingFirst,
                 new EventPublisher(outbox, codec), codec);
         return new RoutesBuilder[] {new StageErrorHandling(stage, List.of(PaymentRoutes.STAGE)),
                 new DeadLetterRoute(outbox, CLOCK), new PaymentRoutes(stage, payment)};

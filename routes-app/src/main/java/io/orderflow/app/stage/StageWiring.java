@@ -18,10 +18,10 @@ import io.orderflow.app.InstanceId;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.delivery.DeliveryLog;
 import io.orderflow.delivery.DeliveryRoutes;
-import io.orderflow.delivery.DeliveryStage;
+import io.orderflow.delivery.DeliveryHandler;
 import io.orderflow.dispatch.DispatchPlanner;
 import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.dispatch.DispatchStage;
+import io.orderflow.dispatch.DispatchHandler;
 import io.orderflow.dispatch.ShipmentRegistry;
 import io.orderflow.event.EventCodec;
 import io.orderflow.kafka.EventPublisher;
@@ -33,7 +33,7 @@ import io.orderflow.outbox.Outbox;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.payment.PaymentService;
-import io.orderflow.payment.PaymentStage;
+import io.orderflow.payment.PaymentHandler;
 import io.orderflow.reliability.BatchTransactions;
 import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.IgnoredEventLog;
@@ -42,7 +42,7 @@ import io.orderflow.reliability.StageContext;
 import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageSettings;
 import io.orderflow.tracking.OrderRoutes;
-import io.orderflow.tracking.OrderStatusStage;
+import io.orderflow.tracking.OrderStatusHandler;
 
 /**
  * Wires the Spring-free stage routes of the {@code routes} module to this application's database, transactions,
@@ -113,14 +113,14 @@ public class StageWiring {
                             PaymentLedger payments, ShipmentRegistry shipments, DeliveryLog deliveries,
                             EventCodec codec) {
         return new OrderRoutes(context, new CheckoutOrders(carts, orders, creation),
-                new OrderStatusStage(orders, payments, shipments, deliveries, codec));
+                new OrderStatusHandler(orders, payments, shipments, deliveries, codec));
     }
 
     @Bean
     PaymentRoutes paymentRoutes(StageContext context, OrderBook orders, PaymentLedger ledger,
                                 EventPublisher publisher, EventCodec codec, OrderflowProperties properties) {
         PaymentService payments = new PaymentService(properties.payment().limit());
-        return new PaymentRoutes(context, new PaymentStage(payments, orders, ledger, publisher, codec));
+        return new PaymentRoutes(context, new PaymentHandler(payments, orders, ledger, publisher, codec));
     }
 
     @Bean
@@ -128,12 +128,12 @@ public class StageWiring {
                                   EventPublisher publisher, EventCodec codec, OrderflowProperties properties,
                                   Clock clock) {
         DispatchPlanner planner = new DispatchPlanner(properties.dispatch().carriers(), clock);
-        return new DispatchRoutes(context, new DispatchStage(planner, shipments, payments, publisher, codec));
+        return new DispatchRoutes(context, new DispatchHandler(planner, shipments, payments, publisher, codec));
     }
 
     @Bean
     DeliveryRoutes deliveryRoutes(StageContext context, DeliveryLog deliveries, ShipmentRegistry shipments,
                                   EventPublisher publisher, EventCodec codec, Clock clock) {
-        return new DeliveryRoutes(context, new DeliveryStage(deliveries, shipments, publisher, codec, clock));
+        return new DeliveryRoutes(context, new DeliveryHandler(deliveries, shipments, publisher, codec, clock));
     }
 }

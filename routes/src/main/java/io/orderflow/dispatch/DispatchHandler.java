@@ -13,9 +13,9 @@ import io.orderflow.payment.PaymentLedger;
 import io.orderflow.reliability.StageInput;
 
 /** PaymentProcessed (of an approved payment this database recorded) -> shipment -> OrderDispatched. */
-public final class DispatchStage {
+public final class DispatchHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DispatchStage.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchHandler.class);
 
     private final DispatchPlanner planner;
     private final ShipmentRegistry shipments;
@@ -23,8 +23,8 @@ public final class DispatchStage {
     private final EventPublisher publisher;
     private final EventCodec codec;
 
-    public DispatchStage(DispatchPlanner planner, ShipmentRegistry shipments, PaymentLedger payments,
-                         EventPublisher publisher, EventCodec codec) {
+    public DispatchHandler(DispatchPlanner planner, ShipmentRegistry shipments, PaymentLedger payments,
+                           EventPublisher publisher, EventCodec codec) {
         this.planner = planner;
         this.shipments = shipments;
         this.payments = payments;

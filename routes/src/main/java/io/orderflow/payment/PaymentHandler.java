@@ -20,9 +20,9 @@ import io.orderflow.order.OrderStatus;
 import io.orderflow.reliability.StageInput;
 
 /** OrderCreated -> charge -> PaymentProcessed or PaymentFailed, for an order that exists and is not paid yet. */
-public final class PaymentStage {
+public final class PaymentHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PaymentStage.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentHandler.class);
 
     private final PaymentService payments;
     private final OrderBook orders;
@@ -30,8 +30,8 @@ public final class PaymentStage {
     private final EventPublisher publisher;
     private final EventCodec codec;
 
-    public PaymentStage(PaymentService payments, OrderBook orders, PaymentLedger ledger, EventPublisher publisher,
-                        EventCodec codec) {
+    public PaymentHandler(PaymentService payments, OrderBook orders, PaymentLedger ledger, EventPublisher publisher,
+                          EventCodec codec) {
         this.payments = payments;
         this.orders = orders;
         this.ledger = ledger;

@@ -18,9 +18,9 @@ import io.orderflow.reliability.StageInput;
  * OrderDispatched (of a shipment this database recorded) -> delivered -> OrderDelivered. There is no real carrier to wait for: the parcel counts as
  * delivered when the stage handles the dispatch, at the stage's clock time.
  */
-public final class DeliveryStage {
+public final class DeliveryHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeliveryStage.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryHandler.class);
 
     private final DeliveryLog deliveries;
     private final ShipmentRegistry shipments;
@@ -28,8 +28,8 @@ public final class DeliveryStage {
     private final EventCodec codec;
     private final Clock clock;
 
-    public DeliveryStage(DeliveryLog deliveries, ShipmentRegistry shipments, EventPublisher publisher,
-                         EventCodec codec, Clock clock) {
+    public DeliveryHandler(DeliveryLog deliveries, ShipmentRegistry shipments, EventPublisher publisher,
+                           EventCodec codec, Clock clock) {
         this.deliveries = deliveries;
         this.shipments = shipments;
         this.publisher = publisher;

@@ -34,9 +34,9 @@ import io.orderflow.reliability.StageInput;
  * prerequisite (those topics are read in no promised order) waits as a fact and is applied in the transaction of
  * the event that makes it applicable; the partition moves on meanwhile.
  */
-public final class OrderStatusStage {
+public final class OrderStatusHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OrderStatusStage.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OrderStatusHandler.class);
 
     public enum Outcome { APPLIED, WAITING }
 
@@ -46,8 +46,8 @@ public final class OrderStatusStage {
     private final DeliveryLog deliveries;
     private final EventCodec codec;
 
-    public OrderStatusStage(OrderBook orders, PaymentLedger payments, ShipmentRegistry shipments,
-                            DeliveryLog deliveries, EventCodec codec) {
+    public OrderStatusHandler(OrderBook orders, PaymentLedger payments, ShipmentRegistry shipments,
+                              DeliveryLog deliveries, EventCodec codec) {
         this.orders = orders;
         this.payments = payments;
         this.shipments = shipments;
