@@ -12,7 +12,7 @@ import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.OrderDelivered;
 import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.kafka.EventPublisher;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 /**
  * OrderDispatched (of a shipment this database recorded) -> delivered -> OrderDelivered. There is no real carrier to wait for: the parcel counts as
@@ -37,7 +37,7 @@ public final class DeliveryHandler {
         this.clock = clock;
     }
 
-    public void onOrderDispatched(StageInput input) {
+    public void onOrderDispatched(ConsumedEvent input) {
         OrderDispatched dispatched = codec.payload(input.event(), OrderDispatched.class);
         shipments.confirm(dispatched.orderId(), dispatched.shipmentId(), dispatched.carrier());
         deliveries.forOrder(dispatched.orderId()).ifPresent(delivery -> {

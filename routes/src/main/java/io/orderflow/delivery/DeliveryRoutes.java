@@ -2,9 +2,9 @@ package io.orderflow.delivery;
 
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
-import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 import io.orderflow.reliability.StageRouteBuilder;
 
 /** Delivery stage: consumes dispatch-events as group {@code orderflow-delivery}. */
@@ -15,7 +15,7 @@ public final class DeliveryRoutes extends StageRouteBuilder {
 
     private final DeliveryHandler delivery;
 
-    public DeliveryRoutes(StageContext context, DeliveryHandler delivery) {
+    public DeliveryRoutes(PipelineServices context, DeliveryHandler delivery) {
         super(context, STAGE);
         this.delivery = delivery;
     }
@@ -26,6 +26,6 @@ public final class DeliveryRoutes extends StageRouteBuilder {
                 .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.OrderDispatched))
                 .to(effectUri(DELIVER));
-        effect(DELIVER, exchange -> delivery.onOrderDispatched(StageInput.of(exchange)));
+        effect(DELIVER, exchange -> delivery.onOrderDispatched(ConsumedEvent.of(exchange)));
     }
 }

@@ -10,7 +10,7 @@ import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.Payloads.PaymentProcessed;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.payment.PaymentLedger;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 /** PaymentProcessed (of an approved payment this database recorded) -> shipment -> OrderDispatched. */
 public final class DispatchHandler {
@@ -32,7 +32,7 @@ public final class DispatchHandler {
         this.codec = codec;
     }
 
-    public void onPaymentProcessed(StageInput input) {
+    public void onPaymentProcessed(ConsumedEvent input) {
         PaymentProcessed paid = codec.payload(input.event(), PaymentProcessed.class);
         // shipped only if paid: the payment stage committed the approved payment before it published this event
         payments.confirm(paid.orderId(), paid.paymentId(), paid.amount(), true);

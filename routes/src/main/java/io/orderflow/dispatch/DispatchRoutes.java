@@ -2,9 +2,9 @@ package io.orderflow.dispatch;
 
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
-import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 import io.orderflow.reliability.StageRouteBuilder;
 
 /** Dispatch stage: consumes payment-events as group {@code orderflow-dispatch}; declined payments are skipped. */
@@ -15,7 +15,7 @@ public final class DispatchRoutes extends StageRouteBuilder {
 
     private final DispatchHandler dispatch;
 
-    public DispatchRoutes(StageContext context, DispatchHandler dispatch) {
+    public DispatchRoutes(PipelineServices context, DispatchHandler dispatch) {
         super(context, STAGE);
         this.dispatch = dispatch;
     }
@@ -26,6 +26,6 @@ public final class DispatchRoutes extends StageRouteBuilder {
                 .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.PaymentProcessed))
                 .to(effectUri(SHIP));
-        effect(SHIP, exchange -> dispatch.onPaymentProcessed(StageInput.of(exchange)));
+        effect(SHIP, exchange -> dispatch.onPaymentProcessed(ConsumedEvent.of(exchange)));
     }
 }

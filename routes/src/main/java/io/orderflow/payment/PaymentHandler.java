@@ -17,7 +17,7 @@ import io.orderflow.kafka.EventPublisher;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderState;
 import io.orderflow.order.OrderStatus;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 /** OrderCreated -> charge -> PaymentProcessed or PaymentFailed, for an order that exists and is not paid yet. */
 public final class PaymentHandler {
@@ -39,7 +39,7 @@ public final class PaymentHandler {
         this.codec = codec;
     }
 
-    public void onOrderCreated(StageInput input) {
+    public void onOrderCreated(ConsumedEvent input) {
         OrderCreated order = codec.payload(input.event(), OrderCreated.class);
         checkChargeable(order);
         // derived from the event, so a redelivered OrderCreated can never mint a second payment id

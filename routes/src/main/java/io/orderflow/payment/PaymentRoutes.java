@@ -2,9 +2,9 @@ package io.orderflow.payment;
 
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
-import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 import io.orderflow.reliability.StageRouteBuilder;
 
 /** Payment stage: consumes order-events as group {@code orderflow-payment}. */
@@ -15,7 +15,7 @@ public final class PaymentRoutes extends StageRouteBuilder {
 
     private final PaymentHandler payment;
 
-    public PaymentRoutes(StageContext context, PaymentHandler payment) {
+    public PaymentRoutes(PipelineServices context, PaymentHandler payment) {
         super(context, STAGE);
         this.payment = payment;
     }
@@ -26,6 +26,6 @@ public final class PaymentRoutes extends StageRouteBuilder {
                 .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.OrderCreated))
                 .to(effectUri(CHARGE));
-        effect(CHARGE, exchange -> payment.onOrderCreated(StageInput.of(exchange)));
+        effect(CHARGE, exchange -> payment.onOrderCreated(ConsumedEvent.of(exchange)));
     }
 }

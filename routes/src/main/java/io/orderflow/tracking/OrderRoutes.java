@@ -6,9 +6,9 @@ import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.CartCheckedOut;
 import io.orderflow.order.CheckoutOrders;
 import io.orderflow.reliability.IgnoredReason;
-import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 import io.orderflow.reliability.StageRouteBuilder;
 
 /**
@@ -24,7 +24,7 @@ public final class OrderRoutes extends StageRouteBuilder {
     private final CheckoutOrders checkouts;
     private final OrderStatusHandler status;
 
-    public OrderRoutes(StageContext context, CheckoutOrders checkouts, OrderStatusHandler status) {
+    public OrderRoutes(PipelineServices context, CheckoutOrders checkouts, OrderStatusHandler status) {
         super(context, STAGE);
         this.checkouts = checkouts;
         this.status = status;
@@ -42,11 +42,11 @@ public final class OrderRoutes extends StageRouteBuilder {
 
         EventCodec codec = context.codec();
         effect(CREATE, exchange -> {
-            StageInput input = StageInput.of(exchange);
+            ConsumedEvent input = ConsumedEvent.of(exchange);
             checkouts.onCheckout(input.event(), codec.payload(input.event(), CartCheckedOut.class));
         });
         effect(ADVANCE, exchange -> {
-            StageInput input = StageInput.of(exchange);
+            ConsumedEvent input = ConsumedEvent.of(exchange);
             if (status.onStatusEvent(input) == OrderStatusHandler.Outcome.WAITING) {
                 ignored(ADVANCE, input, IgnoredReason.EARLY);
             }

@@ -26,7 +26,7 @@ import io.orderflow.order.OrderStatus;
 import io.orderflow.order.TimelineEntry;
 import io.orderflow.order.WaitingEvent;
 import io.orderflow.payment.PaymentLedger;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 /**
  * Moves an order along its state machine ({@link OrderStateMachine}) on payment, dispatch and delivery events. Each
@@ -55,7 +55,7 @@ public final class OrderStatusHandler {
         this.codec = codec;
     }
 
-    public Outcome onStatusEvent(StageInput input) {
+    public Outcome onStatusEvent(ConsumedEvent input) {
         EventEnvelope event = input.event();
         String orderId = event.orderId();
         OrderStatus target = OrderStatus.causedBy(event.type());

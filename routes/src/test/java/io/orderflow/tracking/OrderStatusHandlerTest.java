@@ -30,7 +30,7 @@ import io.orderflow.order.OrderStatus;
 import io.orderflow.order.TimelineEntry;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentResult;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 class OrderStatusHandlerTest {
 
@@ -156,20 +156,20 @@ class OrderStatusHandlerTest {
                 .hasMessage("order o has no shipment s");
     }
 
-    private StageInput paid() {
+    private ConsumedEvent paid() {
         return input(EventType.PaymentProcessed, new PaymentProcessed("p", "o", TOTAL));
     }
 
-    private StageInput dispatched() {
+    private ConsumedEvent dispatched() {
         return input(EventType.OrderDispatched, new OrderDispatched("o", "s", "DHL"));
     }
 
-    private StageInput delivered() {
+    private ConsumedEvent delivered() {
         return input(EventType.OrderDelivered, new OrderDelivered("o", "s", Instant.now()));
     }
 
-    private StageInput input(EventType type, Record payload) {
+    private ConsumedEvent input(EventType type, Record payload) {
         String orderId = payload instanceof OrderDispatched d ? d.orderId() : "o";
-        return new StageInput(codec.newEvent(type, orderId, "c", payload), type.topic().topicName(), 0, 0);
+        return new ConsumedEvent(codec.newEvent(type, orderId, "c", payload), type.topic().topicName(), 0, 0);
     }
 }

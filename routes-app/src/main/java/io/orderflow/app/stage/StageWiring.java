@@ -38,7 +38,7 @@ import io.orderflow.reliability.BatchTransactions;
 import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.IgnoredEventLog;
 import io.orderflow.reliability.ReliabilityMetrics;
-import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageSettings;
 import io.orderflow.tracking.OrderRoutes;
@@ -72,10 +72,10 @@ public class StageWiring {
     }
 
     @Bean
-    StageContext stageContext(EventCodec codec, ReliabilityMetrics metrics,
-                              IgnoredEventLog ignoredEvents, DataSource dataSource,
-                              PlatformTransactionManager transactionManager, OrderflowProperties properties,
-                              BatchTransactions batches, InstanceId instance) {
+    PipelineServices pipelineServices(EventCodec codec, ReliabilityMetrics metrics,
+                                      IgnoredEventLog ignoredEvents, DataSource dataSource,
+                                      PlatformTransactionManager transactionManager, OrderflowProperties properties,
+                                      BatchTransactions batches, InstanceId instance) {
         // the repository joins the stage's transaction, so "seen" and the stage's effect commit together
         TransactionTemplate joinStageTransaction = new TransactionTemplate(transactionManager);
         Map<String, StageSettings> settings = new HashMap<>();
@@ -83,7 +83,7 @@ public class StageWiring {
         // a savepoint inside the poll batch's transaction: a failed attempt undoes only its own record
         TransactionTemplate nested = new TransactionTemplate(transactionManager);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        return new StageContext(codec, metrics, ignoredEvents, consumer -> {
+        return new PipelineServices(codec, metrics, ignoredEvents, consumer -> {
             JdbcMessageIdRepository repository =
                     new JdbcMessageIdRepository(dataSource, joinStageTransaction, consumer);
             repository.setCreateTableIfNotExists(false);
@@ -93,7 +93,7 @@ public class StageWiring {
 
     /** Each stage's retries and dead-letter channel, named by the stage's event route. */
     @Bean
-    StageErrorHandling stageErrorHandling(StageContext context) {
+    StageErrorHandling stageErrorHandling(PipelineServices context) {
         return new StageErrorHandling(context,
                 List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE, DeliveryRoutes.STAGE));
     }
@@ -109,7 +109,7 @@ public class StageWiring {
     }
 
     @Bean
-    OrderRoutes orderRoutes(StageContext context, OrderCreation creation, OrderBook orders, CheckedOutCarts carts,
+    OrderRoutes orderRoutes(PipelineServices context, OrderCreation creation, OrderBook orders, CheckedOutCarts carts,
                             PaymentLedger payments, ShipmentRegistry shipments, DeliveryLog deliveries,
                             EventCodec codec) {
         return new OrderRoutes(context, new CheckoutOrders(carts, orders, creation),
@@ -117,14 +117,14 @@ public class StageWiring {
     }
 
     @Bean
-    PaymentRoutes paymentRoutes(StageContext context, OrderBook orders, PaymentLedger ledger,
+    PaymentRoutes paymentRoutes(PipelineServices context, OrderBook orders, PaymentLedger ledger,
                                 EventPublisher publisher, EventCodec codec, OrderflowProperties properties) {
         PaymentService payments = new PaymentService(properties.payment().limit());
         return new PaymentRoutes(context, new PaymentHandler(payments, orders, ledger, publisher, codec));
     }
 
     @Bean
-    DispatchRoutes dispatchRoutes(StageContext context, ShipmentRegistry shipments, PaymentLedger payments,
+    DispatchRoutes dispatchRoutes(PipelineServices context, ShipmentRegistry shipments, PaymentLedger payments,
                                   EventPublisher publisher, EventCodec codec, OrderflowProperties properties,
                                   Clock clock) {
         DispatchPlanner planner = new DispatchPlanner(properties.dispatch().carriers(), clock);
@@ -132,7 +132,7 @@ public class StageWiring {
     }
 
     @Bean
-    DeliveryRoutes deliveryRoutes(StageContext context, DeliveryLog deliveries, ShipmentRegistry shipments,
+    DeliveryRoutes deliveryRoutes(PipelineServices context, DeliveryLog deliveries, ShipmentRegistry shipments,
                                   EventPublisher publisher, EventCodec codec, Clock clock) {
         return new DeliveryRoutes(context, new DeliveryHandler(deliveries, shipments, publisher, codec, clock));
     }
