@@ -1,4 +1,4 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.wiring;
 
 import static io.orderflow.app.database.Timestamps.utc;
 

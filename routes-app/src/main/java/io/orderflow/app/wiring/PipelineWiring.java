@@ -1,4 +1,4 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.wiring;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -49,7 +49,7 @@ import io.orderflow.tracking.OrderStatusHandler;
  * metrics and configuration.
  */
 @Configuration(proxyBeanMethods = false)
-public class StageWiring {
+public class PipelineWiring {
 
     @Bean
     Clock clock() {

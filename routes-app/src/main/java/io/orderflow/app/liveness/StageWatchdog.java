@@ -1,4 +1,4 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.liveness;
 
 import java.time.Duration;
 import java.util.Collection;
