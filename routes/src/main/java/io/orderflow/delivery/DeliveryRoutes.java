@@ -1,7 +1,7 @@
 package io.orderflow.delivery;
 
-import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.ConsumedEvent;
@@ -10,7 +10,7 @@ import io.orderflow.reliability.StageRouteBuilder;
 /** Delivery stage: consumes dispatch-events as group {@code orderflow-delivery}. */
 public final class DeliveryRoutes extends StageRouteBuilder {
 
-    public static final String STAGE = "delivery";
+    public static final String STAGE = Stage.DELIVERY.id();
     public static final String DELIVER = "delivery-deliver";
 
     private final DeliveryHandler delivery;
@@ -22,7 +22,7 @@ public final class DeliveryRoutes extends StageRouteBuilder {
 
     @Override
     public void configure() {
-        consume(ConsumerGroup.DELIVERY)
+        consume(Stage.DELIVERY.group())
                 .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.OrderDispatched))
                 .to(effectUri(DELIVER));

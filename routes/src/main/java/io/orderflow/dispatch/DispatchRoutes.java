@@ -1,7 +1,7 @@
 package io.orderflow.dispatch;
 
-import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.ConsumedEvent;
@@ -10,7 +10,7 @@ import io.orderflow.reliability.StageRouteBuilder;
 /** Dispatch stage: consumes payment-events as group {@code orderflow-dispatch}; declined payments are skipped. */
 public final class DispatchRoutes extends StageRouteBuilder {
 
-    public static final String STAGE = "dispatch";
+    public static final String STAGE = Stage.DISPATCH.id();
     public static final String SHIP = "dispatch-ship";
 
     private final DispatchHandler dispatch;
@@ -22,7 +22,7 @@ public final class DispatchRoutes extends StageRouteBuilder {
 
     @Override
     public void configure() {
-        consume(ConsumerGroup.DISPATCH)
+        consume(Stage.DISPATCH.group())
                 .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.PaymentProcessed))
                 .to(effectUri(SHIP));

@@ -1,7 +1,7 @@
 package io.orderflow.payment;
 
-import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.ConsumedEvent;
@@ -10,7 +10,7 @@ import io.orderflow.reliability.StageRouteBuilder;
 /** Payment stage: consumes order-events as group {@code orderflow-payment}. */
 public final class PaymentRoutes extends StageRouteBuilder {
 
-    public static final String STAGE = "payment";
+    public static final String STAGE = Stage.PAYMENT.id();
     public static final String CHARGE = "payment-charge";
 
     private final PaymentHandler payment;
@@ -22,7 +22,7 @@ public final class PaymentRoutes extends StageRouteBuilder {
 
     @Override
     public void configure() {
-        consume(ConsumerGroup.PAYMENT)
+        consume(Stage.PAYMENT.group())
                 .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.OrderCreated))
                 .to(effectUri(CHARGE));

@@ -1,10 +1,10 @@
 package io.orderflow.tracking;
 
-import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.CartCheckedOut;
 import io.orderflow.order.CheckoutOrders;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.IgnoredReason;
 import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
@@ -17,7 +17,7 @@ import io.orderflow.reliability.StageRouteBuilder;
  */
 public final class OrderRoutes extends StageRouteBuilder {
 
-    public static final String STAGE = "order";
+    public static final String STAGE = Stage.ORDER.id();
     public static final String CREATE = "order-create";
     public static final String ADVANCE = "order-advance";
 
@@ -32,7 +32,7 @@ public final class OrderRoutes extends StageRouteBuilder {
 
     @Override
     public void configure() {
-        consume(ConsumerGroup.ORDER)
+        consume(Stage.ORDER.group())
                 .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .choice()
                     .when(isType(EventType.CartCheckedOut)).to(effectUri(CREATE))

@@ -2,7 +2,6 @@ package io.orderflow.app.wiring;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -34,6 +33,7 @@ import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.payment.PaymentService;
 import io.orderflow.payment.PaymentHandler;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.BatchTransactions;
 import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.IgnoredEventLog;
@@ -94,8 +94,7 @@ public class PipelineWiring {
     /** Each stage's retries and dead-letter channel, named by the stage's event route. */
     @Bean
     StageErrorHandling stageErrorHandling(PipelineServices context) {
-        return new StageErrorHandling(context,
-                List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE, DeliveryRoutes.STAGE));
+        return new StageErrorHandling(context, Stage.ids());
     }
 
     @Bean
