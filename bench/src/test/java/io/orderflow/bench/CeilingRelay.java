@@ -153,7 +153,7 @@ final class CeilingRelay implements AutoCloseable {
             return null;
         }
         OrderCreated order = codec.payload(in, OrderCreated.class);
-        // derived from the event like PaymentStage does
+        // derived from the event like PaymentHandler does
         String paymentId = "pay-"
                 + UUID.nameUUIDFromBytes((in.eventId() + "/payment").getBytes(StandardCharsets.UTF_8));
         PaymentResult result = payments.processPayment(paymentId, order.orderId(), order.total());

@@ -8,7 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.orderflow.contract.EventType;
 import io.orderflow.event.EventEnvelope;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 import io.orderflow.reliability.StageRouteBuilder;
 import io.orderflow.tracking.OrderRoutes;
 
@@ -55,7 +55,7 @@ final class DeliveredNotifier extends EventNotifierSupport {
                 || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null) {
             return; // another route, or a record that went to the dead-letter topic
         }
-        EventEnvelope envelope = exchange.getProperty(StageInput.EVENT, EventEnvelope.class);
+        EventEnvelope envelope = exchange.getProperty(ConsumedEvent.EVENT, EventEnvelope.class);
         if (envelope == null || envelope.type() != EventType.OrderDelivered) {
             return;
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -42,11 +43,10 @@ public record OrderflowProperties(
         @DefaultValue Database database) {
 
     /** The keys of {@code orderflow.stages}: the stages that consume Kafka. */
-    public static final List<String> STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE,
-            DeliveryRoutes.STAGE);
+    public static final List<String> STAGES = io.orderflow.pipeline.Stage.ids();
     /** The keys of {@code orderflow.faults}: the stages and the dead-letter write. */
-    public static final List<String> FAULT_STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE,
-            DispatchRoutes.STAGE, DeliveryRoutes.STAGE, DeadLetterRoute.FAULT_STAGE);
+    public static final List<String> FAULT_STAGES = Stream.concat(STAGES.stream(),
+            Stream.of(DeadLetterRoute.FAULT_STAGE)).toList();
 
     public OrderflowProperties {
         stages = stages == null ? Map.of() : stages;

@@ -67,6 +67,18 @@ class SettingsKeyCheckTest {
                 });
     }
 
+    /** The Faults record names each stage of the one list (and the dead-letter write) as a setting of its own. */
+    @Test
+    void everyStageWithFaultInjectionBindsItsFaults() {
+        String[] latencies = OrderflowProperties.FAULT_STAGES.stream()
+                .map(stage -> "orderflow.faults." + stage + ".latency-ms=5").toArray(String[]::new);
+        runner.withPropertyValues(latencies).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(OrderflowProperties.class).faults().byStage())
+                    .containsOnlyKeys(OrderflowProperties.FAULT_STAGES);
+        });
+    }
+
     /** orderflow.faults.enabled, the start-up switch for fault injection as a whole, is not a stage. */
     @Test
     void theFaultSwitchIsAKnownKey() {

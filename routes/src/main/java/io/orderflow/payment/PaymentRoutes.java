@@ -1,31 +1,31 @@
 package io.orderflow.payment;
 
-import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
-import io.orderflow.reliability.StageContext;
+import io.orderflow.pipeline.Stage;
+import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 import io.orderflow.reliability.StageRouteBuilder;
 
 /** Payment stage: consumes order-events as group {@code orderflow-payment}. */
 public final class PaymentRoutes extends StageRouteBuilder {
 
-    public static final String STAGE = "payment";
+    public static final String STAGE = Stage.PAYMENT.id();
     public static final String CHARGE = "payment-charge";
 
-    private final PaymentStage payment;
+    private final PaymentHandler payment;
 
-    public PaymentRoutes(StageContext context, PaymentStage payment) {
+    public PaymentRoutes(PipelineServices context, PaymentHandler payment) {
         super(context, STAGE);
         this.payment = payment;
     }
 
     @Override
     public void configure() {
-        consume(ConsumerGroup.PAYMENT)
+        consume(Stage.PAYMENT.group())
                 .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .filter(isType(EventType.OrderCreated))
                 .to(effectUri(CHARGE));
-        effect(CHARGE, exchange -> payment.onOrderCreated(StageInput.of(exchange)));
+        effect(CHARGE, exchange -> payment.onOrderCreated(ConsumedEvent.of(exchange)));
     }
 }

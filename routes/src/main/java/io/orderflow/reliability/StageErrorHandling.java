@@ -22,10 +22,10 @@ public final class StageErrorHandling extends RouteConfigurationBuilder {
     /** Exchange property: how often the record was redelivered, for the dead letter's attempts header. */
     public static final String REDELIVERIES = "orderflow.redeliveries";
 
-    private final StageContext context;
+    private final PipelineServices context;
     private final List<String> stages;
 
-    public StageErrorHandling(StageContext context, List<String> stages) {
+    public StageErrorHandling(PipelineServices context, List<String> stages) {
         this.context = context;
         this.stages = List.copyOf(stages);
     }

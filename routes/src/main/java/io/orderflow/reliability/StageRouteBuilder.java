@@ -35,10 +35,10 @@ public abstract class StageRouteBuilder extends RouteBuilder {
 
     public static final String CONSUMER_GROUP = "orderflow.consumerGroup";
 
-    protected final StageContext context;
+    protected final PipelineServices context;
     private final String stage;
 
-    protected StageRouteBuilder(StageContext context, String stage) {
+    protected StageRouteBuilder(PipelineServices context, String stage) {
         this.context = context;
         this.stage = stage;
     }
@@ -78,7 +78,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                 // a plain Policy, not transacted(): Camel marks transacted exchanges rollback-only on failure,
                 // which would bypass the event route's redelivery and dead-letter channel
                 .policy(context.effectTransaction())
-                .idempotentConsumer(exchangeProperty(StageInput.EVENT).method("eventId"),
+                .idempotentConsumer(exchangeProperty(ConsumedEvent.EVENT).method("eventId"),
                         context.idempotentRepositories().apply(routeId))
                     // the key is added inside the transaction, so a failed attempt's key rolls back with it and
                     // the redelivery is not mistaken for a duplicate (removeOnFailure only runs at completion)
@@ -87,7 +87,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                     .skipDuplicate(false)
                     .choice()
                         .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                            .process(exchange -> ignored(routeId, StageInput.of(exchange), IgnoredReason.DUPLICATE))
+                            .process(exchange -> ignored(routeId, ConsumedEvent.of(exchange), IgnoredReason.DUPLICATE))
                         .otherwise()
                             .process(effect)
                     .end()
@@ -100,7 +100,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
 
     protected static Predicate isType(EventType... types) {
         return exchange -> {
-            EventType actual = exchange.getProperty(StageInput.EVENT, EventEnvelope.class).type();
+            EventType actual = exchange.getProperty(ConsumedEvent.EVENT, EventEnvelope.class).type();
             for (EventType type : types) {
                 if (type == actual) {
                     return true;
@@ -110,7 +110,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         };
     }
 
-    protected void ignored(String routeId, StageInput input, IgnoredReason reason) {
+    protected void ignored(String routeId, ConsumedEvent input, IgnoredReason reason) {
         context.ignoredEvents().record(routeId, input, reason);
         context.metrics().ignored(routeId, input.topic(), reason);
         log.info("{}: ignored {} event {} {} for order {} (correlation {})", routeId, reason,
@@ -127,7 +127,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         checkTypeHeader(exchange.getMessage().getHeader(EventHeaders.EVENT_TYPE), envelope.type());
         // body and headers stay the raw record: Camel's "original message" is taken per route, and the effect
         // routes must dead-letter the record as it was read, not a decoded copy
-        exchange.setProperty(StageInput.EVENT, envelope);
+        exchange.setProperty(ConsumedEvent.EVENT, envelope);
     }
 
     /**

@@ -1,14 +1,14 @@
 package io.orderflow.tracking;
 
-import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventType;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.CartCheckedOut;
 import io.orderflow.order.CheckoutOrders;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.IgnoredReason;
-import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 import io.orderflow.reliability.StageRouteBuilder;
 
 /**
@@ -17,14 +17,14 @@ import io.orderflow.reliability.StageRouteBuilder;
  */
 public final class OrderRoutes extends StageRouteBuilder {
 
-    public static final String STAGE = "order";
+    public static final String STAGE = Stage.ORDER.id();
     public static final String CREATE = "order-create";
     public static final String ADVANCE = "order-advance";
 
     private final CheckoutOrders checkouts;
-    private final OrderStatusStage status;
+    private final OrderStatusHandler status;
 
-    public OrderRoutes(StageContext context, CheckoutOrders checkouts, OrderStatusStage status) {
+    public OrderRoutes(PipelineServices context, CheckoutOrders checkouts, OrderStatusHandler status) {
         super(context, STAGE);
         this.checkouts = checkouts;
         this.status = status;
@@ -32,7 +32,7 @@ public final class OrderRoutes extends StageRouteBuilder {
 
     @Override
     public void configure() {
-        consume(ConsumerGroup.ORDER)
+        consume(Stage.ORDER.group())
                 .routeConfigurationId(StageErrorHandling.id(STAGE))
                 .choice()
                     .when(isType(EventType.CartCheckedOut)).to(effectUri(CREATE))
@@ -42,12 +42,12 @@ public final class OrderRoutes extends StageRouteBuilder {
 
         EventCodec codec = context.codec();
         effect(CREATE, exchange -> {
-            StageInput input = StageInput.of(exchange);
+            ConsumedEvent input = ConsumedEvent.of(exchange);
             checkouts.onCheckout(input.event(), codec.payload(input.event(), CartCheckedOut.class));
         });
         effect(ADVANCE, exchange -> {
-            StageInput input = StageInput.of(exchange);
-            if (status.onStatusEvent(input) == OrderStatusStage.Outcome.WAITING) {
+            ConsumedEvent input = ConsumedEvent.of(exchange);
+            if (status.onStatusEvent(input) == OrderStatusHandler.Outcome.WAITING) {
                 ignored(ADVANCE, input, IgnoredReason.EARLY);
             }
         });

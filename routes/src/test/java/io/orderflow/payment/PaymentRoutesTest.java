@@ -46,7 +46,7 @@ import io.orderflow.reliability.RecordingBatchTransactions;
 import io.orderflow.reliability.RecordingOutbox;
 import io.orderflow.reliability.ReliabilityMetrics;
 import io.orderflow.reliability.RetrySettings;
-import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageSettings;
 
@@ -83,7 +83,7 @@ class PaymentRoutesTest extends CamelTestSupport {
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
         Map<String, IdempotentRepository> repositories = new HashMap<>();
-        StageContext stage = new StageContext(codec, ReliabilityMetrics.NONE,
+        PipelineServices services = new PipelineServices(codec, ReliabilityMetrics.NONE,
                 (consumer, input, reason) -> ignored.add(reason),
                 consumer -> repositories.computeIfAbsent(consumer, c -> transactions.repository()),
                 Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))), batches,
@@ -102,10 +102,10 @@ class PaymentRoutesTest extends CamelTestSupport {
                 return ledger.stream().filter(payment -> payment.orderId().equals(orderId)).findFirst();
             }
         };
-        PaymentStage payment = new PaymentStage(new PaymentService(new BigDecimal("100.00")), orders, failingFirst,
+        PaymentHandler payment = new PaymentHandler(new PaymentService(new BigDecimal("100.00")), orders, failingFirst,
                 new EventPublisher(outbox, codec), codec);
-        return new RoutesBuilder[] {new StageErrorHandling(stage, List.of(PaymentRoutes.STAGE)),
-                new DeadLetterRoute(outbox, CLOCK), new PaymentRoutes(stage, payment)};
+        return new RoutesBuilder[] {new StageErrorHandling(services, List.of(PaymentRoutes.STAGE)),
+                new DeadLetterRoute(outbox, CLOCK), new PaymentRoutes(services, payment)};
     }
 
     @BeforeEach

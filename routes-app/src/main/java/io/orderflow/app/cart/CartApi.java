@@ -1,7 +1,5 @@
 package io.orderflow.app.cart;
 
-import static io.orderflow.app.web.RejectionMapping.mapped;
-
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -56,11 +54,11 @@ public class CartApi extends RouteBuilder {
                     .to("direct:cart-api-checkout");
 
         from("direct:cart-api-add").routeId("cart-api-add")
-                .routeConfigurationId(ApiErrorResponses.ID).process(mapped(this::add));
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::add);
         from("direct:cart-api-get").routeId("cart-api-get")
                 .routeConfigurationId(ApiErrorResponses.ID).process(this::get);
         from("direct:cart-api-checkout").routeId("cart-api-checkout")
-                .routeConfigurationId(ApiErrorResponses.ID).process(mapped(this::checkout));
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::checkout);
     }
 
     private void add(Exchange exchange) {

@@ -19,13 +19,10 @@ import io.orderflow.app.DaemonThreads;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.order.OrderPlacement;
 import io.orderflow.app.outbox.LiveInstances;
-import io.orderflow.delivery.DeliveryRoutes;
-import io.orderflow.dispatch.DispatchRoutes;
 import io.orderflow.event.Payloads.OrderLine;
-import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.FaultSettings;
-import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Demo mode ({@code orderflow.demo.enabled=true}): a steady stream of orders through the same path as
@@ -71,11 +68,10 @@ public class DemoTraffic implements AutoCloseable {
                     demo.ordersPerSecond());
             return;
         }
-        FaultSettings transientFaults = new FaultSettings(demo.transientFailureRate(), null, 0);
-        for (String stage : List.of(OrderRoutes.STAGE, DispatchRoutes.STAGE, DeliveryRoutes.STAGE)) {
-            faults.set(stage, transientFaults);
+        for (Stage stage : Stage.values()) {
+            faults.set(stage.id(), new FaultSettings(demo.transientFailureRate(),
+                    stage == Stage.PAYMENT ? POISON_CUSTOMER : null, 0));
         }
-        faults.set(PaymentRoutes.STAGE, new FaultSettings(demo.transientFailureRate(), POISON_CUSTOMER, 0));
         LOG.warn("Demo mode: {} orders/s, {}% transient faults per stage, {}% poison orders", demo.ordersPerSecond(),
                 Math.round(demo.transientFailureRate() * 100), Math.round(demo.poisonRate() * 100));
     }

@@ -1,6 +1,5 @@
 package io.orderflow.app.fault;
 
-import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -8,17 +7,15 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.InstanceId;
+import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.security.AuthenticatedOperator;
 import io.orderflow.app.web.ApiException;
 import io.orderflow.app.web.ApiErrorResponses;
 import io.orderflow.app.web.JsonApi;
-import io.orderflow.delivery.DeliveryRoutes;
-import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.FaultInjector;
 import io.orderflow.reliability.FaultSettings;
-import io.orderflow.tracking.OrderRoutes;
 
 /**
  * {@code /api/faults}: read and change injected faults at run time (viewers read, admins change). Faults live in
@@ -28,9 +25,6 @@ import io.orderflow.tracking.OrderRoutes;
  */
 @Component
 public class FaultApi extends RouteBuilder {
-
-    static final List<String> STAGES = List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE,
-            DeliveryRoutes.STAGE, DeadLetterRoute.FAULT_STAGE);
 
     private final JsonApi json;
     private final FaultInjector faults;
@@ -62,8 +56,9 @@ public class FaultApi extends RouteBuilder {
         rest("/api/faults").description("Fault injection for tests, demos and incident rehearsals")
                 .get().description("Active faults by stage, on the instance called").produces("application/json")
                     .to("direct:fault-api-list")
-                .put("/{stage}").description("Set the faults of one stage: order, payment, dispatch, delivery or"
-                        + " dead-letter").consumes("application/json").produces("application/json")
+                .put("/{stage}").description("Set the faults of one stage: " + String.join(", ", Stage.ids())
+                        + " or " + DeadLetterRoute.FAULT_STAGE)
+                    .consumes("application/json").produces("application/json")
                     .type(FaultSettings.class)
                     .to("direct:fault-api-set")
                 .delete("/{stage}").description("Remove the faults of one stage").produces("application/json")
@@ -98,8 +93,8 @@ public class FaultApi extends RouteBuilder {
 
     private String stage(Exchange exchange) {
         String stage = json.pathId(exchange, "stage");
-        if (!STAGES.contains(stage)) {
-            throw ApiException.notFound("no stage '" + stage + "'; stages are " + STAGES);
+        if (!OrderflowProperties.FAULT_STAGES.contains(stage)) {
+            throw ApiException.notFound("no stage '" + stage + "'; stages are " + OrderflowProperties.FAULT_STAGES);
         }
         return stage;
     }

@@ -21,6 +21,6 @@ public class FaultWiring {
     /** The fault step of every stage's routes; not part of any route when fault injection is off. */
     @Bean
     FaultInjection faultInjection(FaultInjector faults) {
-        return new FaultInjection(faults, FaultApi.STAGES);
+        return new FaultInjection(faults, OrderflowProperties.FAULT_STAGES);
     }
 }

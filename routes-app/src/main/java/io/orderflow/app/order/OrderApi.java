@@ -1,7 +1,5 @@
 package io.orderflow.app.order;
 
-import static io.orderflow.app.web.RejectionMapping.mapped;
-
 import java.util.Arrays;
 import java.util.Map;
 
@@ -65,7 +63,7 @@ public class OrderApi extends RouteBuilder {
                     .to("direct:order-api-list");
 
         from("direct:order-api-place").routeId("order-api-place")
-                .routeConfigurationId(ApiErrorResponses.ID).process(mapped(this::place));
+                .routeConfigurationId(ApiErrorResponses.ID).process(this::place);
         from("direct:order-api-get").routeId("order-api-get")
                 .routeConfigurationId(ApiErrorResponses.ID).process(this::get);
         from("direct:order-api-list").routeId("order-api-list")

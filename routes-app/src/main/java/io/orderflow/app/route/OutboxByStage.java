@@ -1,5 +1,6 @@
 package io.orderflow.app.route;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 import io.orderflow.app.outbox.OutboxRelay;
 import io.orderflow.app.outbox.OutboxRows;
 import io.orderflow.contract.Topic;
+import io.orderflow.pipeline.Stage;
 
 /**
  * Each stage's part of the outbox: the records waiting for the topic the stage writes (the cart stage: cart-events;
@@ -16,13 +18,20 @@ import io.orderflow.contract.Topic;
 @Component
 class OutboxByStage implements OutboxReport {
 
-    private static final Map<String, Topic> WRITES = Map.of("cart", Topic.CART, "order", Topic.ORDER,
-            "payment", Topic.PAYMENT, "dispatch", Topic.DISPATCH, "delivery", Topic.DELIVERY);
+    private static final Map<String, Topic> WRITES = writes();
 
     private final OutboxRelay relay;
 
     OutboxByStage(OutboxRelay relay) {
         this.relay = relay;
+    }
+
+    private static Map<String, Topic> writes() {
+        Map<String, Topic> writes = new HashMap<>(Map.of(RouteStatistics.CART, Topic.CART));
+        for (Stage stage : Stage.values()) {
+            writes.put(stage.id(), stage.writes());
+        }
+        return Map.copyOf(writes);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -14,10 +15,7 @@ import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import io.orderflow.delivery.DeliveryRoutes;
-import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.payment.PaymentRoutes;
-import io.orderflow.tracking.OrderRoutes;
+import io.orderflow.pipeline.Stage;
 
 /**
  * Reads every route's statistics from Camel's own management layer (camel-management, JMX on), the numbers hawtio
@@ -26,9 +24,10 @@ import io.orderflow.tracking.OrderRoutes;
 @Component
 public class RouteStatistics {
 
+    /** The cart's REST routes, reported as a stage of their own before the pipeline's (no consumer group runs them). */
+    static final String CART = "cart";
     /** The pipeline's stages in flow order; a route belongs to the stage its id starts with. */
-    static final List<String> STAGES = List.of("cart", OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE,
-            DeliveryRoutes.STAGE);
+    static final List<String> STAGES = Stream.concat(Stream.of(CART), Stage.ids().stream()).toList();
 
     private final CamelContext camel;
     private final RouteFailures failures;

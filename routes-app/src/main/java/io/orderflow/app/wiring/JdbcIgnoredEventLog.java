@@ -1,4 +1,4 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.wiring;
 
 import static io.orderflow.app.database.Timestamps.utc;
 
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import io.orderflow.reliability.IgnoredEventLog;
 import io.orderflow.reliability.IgnoredReason;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 @Repository
 public class JdbcIgnoredEventLog implements IgnoredEventLog {
@@ -23,7 +23,7 @@ public class JdbcIgnoredEventLog implements IgnoredEventLog {
     }
 
     @Override
-    public void record(String consumer, StageInput input, IgnoredReason reason) {
+    public void record(String consumer, ConsumedEvent input, IgnoredReason reason) {
         jdbc.sql("""
                 insert into ignored_events (consumer, event_id, event_type, order_id, reason, topic, kafka_partition,
                                             kafka_offset, at)

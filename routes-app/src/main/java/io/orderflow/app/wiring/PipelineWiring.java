@@ -1,8 +1,7 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.wiring;
 
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -17,10 +16,10 @@ import io.orderflow.app.InstanceId;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.delivery.DeliveryLog;
 import io.orderflow.delivery.DeliveryRoutes;
-import io.orderflow.delivery.DeliveryStage;
+import io.orderflow.delivery.DeliveryHandler;
 import io.orderflow.dispatch.DispatchPlanner;
 import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.dispatch.DispatchStage;
+import io.orderflow.dispatch.DispatchHandler;
 import io.orderflow.dispatch.ShipmentRegistry;
 import io.orderflow.event.EventCodec;
 import io.orderflow.kafka.EventPublisher;
@@ -32,23 +31,24 @@ import io.orderflow.outbox.Outbox;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.payment.PaymentService;
-import io.orderflow.payment.PaymentStage;
+import io.orderflow.payment.PaymentHandler;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.BatchTransactions;
 import io.orderflow.reliability.DeadLetterRoute;
 import io.orderflow.reliability.IgnoredEventLog;
 import io.orderflow.reliability.ReliabilityMetrics;
-import io.orderflow.reliability.StageContext;
+import io.orderflow.reliability.PipelineServices;
 import io.orderflow.reliability.StageErrorHandling;
 import io.orderflow.reliability.StageSettings;
 import io.orderflow.tracking.OrderRoutes;
-import io.orderflow.tracking.OrderStatusStage;
+import io.orderflow.tracking.OrderStatusHandler;
 
 /**
  * Wires the Spring-free stage routes of the {@code routes} module to this application's database, transactions,
  * metrics and configuration.
  */
 @Configuration(proxyBeanMethods = false)
-public class StageWiring {
+public class PipelineWiring {
 
     @Bean
     Clock clock() {
@@ -71,10 +71,10 @@ public class StageWiring {
     }
 
     @Bean
-    StageContext stageContext(EventCodec codec, ReliabilityMetrics metrics,
-                              IgnoredEventLog ignoredEvents, DataSource dataSource,
-                              PlatformTransactionManager transactionManager, OrderflowProperties properties,
-                              BatchTransactions batches, InstanceId instance) {
+    PipelineServices pipelineServices(EventCodec codec, ReliabilityMetrics metrics,
+                                      IgnoredEventLog ignoredEvents, DataSource dataSource,
+                                      PlatformTransactionManager transactionManager, OrderflowProperties properties,
+                                      BatchTransactions batches, InstanceId instance) {
         // the repository joins the stage's transaction, so "seen" and the stage's effect commit together
         TransactionTemplate joinStageTransaction = new TransactionTemplate(transactionManager);
         Map<String, StageSettings> settings = new HashMap<>();
@@ -82,15 +82,15 @@ public class StageWiring {
         // a savepoint inside the poll batch's transaction: a failed attempt undoes only its own record
         TransactionTemplate nested = new TransactionTemplate(transactionManager);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        return new StageContext(codec, metrics, ignoredEvents,
-                consumer -> new SeenEventIds(dataSource, joinStageTransaction, consumer), settings, batches, new TransactionPolicy(nested), instance.name());
+        return new PipelineServices(codec, metrics, ignoredEvents,
+                consumer -> new SeenEventIds(dataSource, joinStageTransaction, consumer), settings, batches,
+                new TransactionPolicy(nested), instance.name());
     }
 
     /** Each stage's retries and dead-letter channel, named by the stage's event route. */
     @Bean
-    StageErrorHandling stageErrorHandling(StageContext context) {
-        return new StageErrorHandling(context,
-                List.of(OrderRoutes.STAGE, PaymentRoutes.STAGE, DispatchRoutes.STAGE, DeliveryRoutes.STAGE));
+    StageErrorHandling stageErrorHandling(PipelineServices context) {
+        return new StageErrorHandling(context, Stage.ids());
     }
 
     @Bean
@@ -104,31 +104,31 @@ public class StageWiring {
     }
 
     @Bean
-    OrderRoutes orderRoutes(StageContext context, OrderCreation creation, OrderBook orders, CheckedOutCarts carts,
+    OrderRoutes orderRoutes(PipelineServices context, OrderCreation creation, OrderBook orders, CheckedOutCarts carts,
                             PaymentLedger payments, ShipmentRegistry shipments, DeliveryLog deliveries,
                             EventCodec codec) {
         return new OrderRoutes(context, new CheckoutOrders(carts, orders, creation),
-                new OrderStatusStage(orders, payments, shipments, deliveries, codec));
+                new OrderStatusHandler(orders, payments, shipments, deliveries, codec));
     }
 
     @Bean
-    PaymentRoutes paymentRoutes(StageContext context, OrderBook orders, PaymentLedger ledger,
+    PaymentRoutes paymentRoutes(PipelineServices context, OrderBook orders, PaymentLedger ledger,
                                 EventPublisher publisher, EventCodec codec, OrderflowProperties properties) {
         PaymentService payments = new PaymentService(properties.payment().limit());
-        return new PaymentRoutes(context, new PaymentStage(payments, orders, ledger, publisher, codec));
+        return new PaymentRoutes(context, new PaymentHandler(payments, orders, ledger, publisher, codec));
     }
 
     @Bean
-    DispatchRoutes dispatchRoutes(StageContext context, ShipmentRegistry shipments, PaymentLedger payments,
+    DispatchRoutes dispatchRoutes(PipelineServices context, ShipmentRegistry shipments, PaymentLedger payments,
                                   EventPublisher publisher, EventCodec codec, OrderflowProperties properties,
                                   Clock clock) {
         DispatchPlanner planner = new DispatchPlanner(properties.dispatch().carriers(), clock);
-        return new DispatchRoutes(context, new DispatchStage(planner, shipments, payments, publisher, codec));
+        return new DispatchRoutes(context, new DispatchHandler(planner, shipments, payments, publisher, codec));
     }
 
     @Bean
-    DeliveryRoutes deliveryRoutes(StageContext context, DeliveryLog deliveries, ShipmentRegistry shipments,
+    DeliveryRoutes deliveryRoutes(PipelineServices context, DeliveryLog deliveries, ShipmentRegistry shipments,
                                   EventPublisher publisher, EventCodec codec, Clock clock) {
-        return new DeliveryRoutes(context, new DeliveryStage(deliveries, shipments, publisher, codec, clock));
+        return new DeliveryRoutes(context, new DeliveryHandler(deliveries, shipments, publisher, codec, clock));
     }
 }

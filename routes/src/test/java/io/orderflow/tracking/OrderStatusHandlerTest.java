@@ -1,4 +1,4 @@
-package io.orderflow.order;
+package io.orderflow.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,12 +25,14 @@ import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;
 import io.orderflow.event.UnknownReferenceException;
+import io.orderflow.order.InMemoryOrderBook;
+import io.orderflow.order.OrderStatus;
+import io.orderflow.order.TimelineEntry;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentResult;
-import io.orderflow.reliability.StageInput;
-import io.orderflow.tracking.OrderStatusStage;
+import io.orderflow.reliability.ConsumedEvent;
 
-class OrderStatusStageTest {
+class OrderStatusHandlerTest {
 
     private static final BigDecimal TOTAL = new BigDecimal("10.00");
 
@@ -39,7 +41,7 @@ class OrderStatusStageTest {
     private final Map<String, PaymentResult> payments = new HashMap<>();
     private final Map<String, Shipment> shipments = new HashMap<>();
     private final Map<String, Delivery> deliveries = new HashMap<>();
-    private final OrderStatusStage stage = new OrderStatusStage(orders,
+    private final OrderStatusHandler handler = new OrderStatusHandler(orders,
             new PaymentLedger() {
                 @Override
                 public void record(PaymentResult payment) {
@@ -84,9 +86,9 @@ class OrderStatusStageTest {
 
     @Test
     void eventsInOrderApplyOneStepEach() {
-        assertThat(stage.onStatusEvent(paid())).isEqualTo(OrderStatusStage.Outcome.APPLIED);
-        assertThat(stage.onStatusEvent(dispatched())).isEqualTo(OrderStatusStage.Outcome.APPLIED);
-        assertThat(stage.onStatusEvent(delivered())).isEqualTo(OrderStatusStage.Outcome.APPLIED);
+        assertThat(handler.onStatusEvent(paid())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
+        assertThat(handler.onStatusEvent(dispatched())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
+        assertThat(handler.onStatusEvent(delivered())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
 
         assertThat(orders.status("o")).isEqualTo(OrderStatus.DELIVERED);
         assertThat(orders.timeline).extracting(TimelineEntry::status, TimelineEntry::applied).containsExactly(
@@ -95,11 +97,11 @@ class OrderStatusStageTest {
 
     @Test
     void earlyEventsWaitAndApplyWithTheirPrerequisiteInItsTransaction() {
-        assertThat(stage.onStatusEvent(delivered())).isEqualTo(OrderStatusStage.Outcome.WAITING);
-        assertThat(stage.onStatusEvent(dispatched())).isEqualTo(OrderStatusStage.Outcome.WAITING);
+        assertThat(handler.onStatusEvent(delivered())).isEqualTo(OrderStatusHandler.Outcome.WAITING);
+        assertThat(handler.onStatusEvent(dispatched())).isEqualTo(OrderStatusHandler.Outcome.WAITING);
         assertThat(orders.status("o")).as("never skips a step").isEqualTo(OrderStatus.CREATED);
 
-        assertThat(stage.onStatusEvent(paid())).isEqualTo(OrderStatusStage.Outcome.APPLIED);
+        assertThat(handler.onStatusEvent(paid())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
 
         assertThat(orders.status("o")).isEqualTo(OrderStatus.DELIVERED);
         assertThat(orders.waiting).isEmpty();
@@ -110,9 +112,9 @@ class OrderStatusStageTest {
     @Test
     void anEventThatContradictsHistoryIsRefused() {
         payments.put("o", new PaymentResult("p", "o", TOTAL, false, "declined"));
-        stage.onStatusEvent(input(EventType.PaymentFailed, new PaymentFailed("p", "o", TOTAL, "declined")));
+        handler.onStatusEvent(input(EventType.PaymentFailed, new PaymentFailed("p", "o", TOTAL, "declined")));
 
-        assertThatThrownBy(() -> stage.onStatusEvent(delivered()))
+        assertThatThrownBy(() -> handler.onStatusEvent(delivered()))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessage("order o is PAYMENT_FAILED: OrderDelivered cannot apply");
         assertThat(orders.status("o")).isEqualTo(OrderStatus.PAYMENT_FAILED);
@@ -120,54 +122,54 @@ class OrderStatusStageTest {
 
     @Test
     void aPaymentMustBeTheOneRecordedForTheOrdersTotal() {
-        assertThatThrownBy(() -> stage.onStatusEvent(input(EventType.PaymentProcessed,
+        assertThatThrownBy(() -> handler.onStatusEvent(input(EventType.PaymentProcessed,
                 new PaymentProcessed("p", "o", new BigDecimal("1.00")))))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessage("payment amount 1.00 is not order o's total 10.00");
-        assertThatThrownBy(() -> stage.onStatusEvent(input(EventType.PaymentProcessed,
+        assertThatThrownBy(() -> handler.onStatusEvent(input(EventType.PaymentProcessed,
                 new PaymentProcessed("other", "o", TOTAL))))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessage("order o was charged by payment p, not other");
-        stage.onStatusEvent(paid());
-        assertThatThrownBy(() -> stage.onStatusEvent(paid()))
+        handler.onStatusEvent(paid());
+        assertThatThrownBy(() -> handler.onStatusEvent(paid()))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessage("order o is PAID: PaymentProcessed cannot apply");
     }
 
     @Test
     void aSecondEarlyEventForTheSameStepIsRefused() {
-        stage.onStatusEvent(dispatched());
-        assertThatThrownBy(() -> stage.onStatusEvent(dispatched()))
+        handler.onStatusEvent(dispatched());
+        assertThatThrownBy(() -> handler.onStatusEvent(dispatched()))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessageContaining("already has DISPATCHED event");
     }
 
     @Test
     void unknownOrdersAndUnrecordedShipmentsAreNotRetried() {
-        assertThatThrownBy(() -> stage.onStatusEvent(input(EventType.OrderDispatched,
+        assertThatThrownBy(() -> handler.onStatusEvent(input(EventType.OrderDispatched,
                 new OrderDispatched("missing", "s", "DHL"))))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("order missing does not exist");
         shipments.clear();
-        assertThatThrownBy(() -> stage.onStatusEvent(dispatched()))
+        assertThatThrownBy(() -> handler.onStatusEvent(dispatched()))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("order o has no shipment s");
     }
 
-    private StageInput paid() {
+    private ConsumedEvent paid() {
         return input(EventType.PaymentProcessed, new PaymentProcessed("p", "o", TOTAL));
     }
 
-    private StageInput dispatched() {
+    private ConsumedEvent dispatched() {
         return input(EventType.OrderDispatched, new OrderDispatched("o", "s", "DHL"));
     }
 
-    private StageInput delivered() {
+    private ConsumedEvent delivered() {
         return input(EventType.OrderDelivered, new OrderDelivered("o", "s", Instant.now()));
     }
 
-    private StageInput input(EventType type, Record payload) {
+    private ConsumedEvent input(EventType type, Record payload) {
         String orderId = payload instanceof OrderDispatched d ? d.orderId() : "o";
-        return new StageInput(codec.newEvent(type, orderId, "c", payload), type.topic().topicName(), 0, 0);
+        return new ConsumedEvent(codec.newEvent(type, orderId, "c", payload), type.topic().topicName(), 0, 0);
     }
 }

@@ -10,10 +10,10 @@ import io.orderflow.event.Payloads.PaymentProcessed;
 import io.orderflow.event.TransitionLog;
 import io.orderflow.kafka.EventPublisher;
 import io.orderflow.payment.PaymentLedger;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 /** PaymentProcessed (of an approved payment this database recorded) -> shipment -> OrderDispatched. */
-public final class DispatchStage {
+public final class DispatchHandler {
 
     private static final Logger LOG = TransitionLog.LOG;
 
@@ -23,8 +23,8 @@ public final class DispatchStage {
     private final EventPublisher publisher;
     private final EventCodec codec;
 
-    public DispatchStage(DispatchPlanner planner, ShipmentRegistry shipments, PaymentLedger payments,
-                         EventPublisher publisher, EventCodec codec) {
+    public DispatchHandler(DispatchPlanner planner, ShipmentRegistry shipments, PaymentLedger payments,
+                           EventPublisher publisher, EventCodec codec) {
         this.planner = planner;
         this.shipments = shipments;
         this.payments = payments;
@@ -32,7 +32,7 @@ public final class DispatchStage {
         this.codec = codec;
     }
 
-    public void onPaymentProcessed(StageInput input) {
+    public void onPaymentProcessed(ConsumedEvent input) {
         PaymentProcessed paid = codec.payload(input.event(), PaymentProcessed.class);
         // shipped only if paid: the payment stage committed the approved payment before it published this event
         payments.confirm(paid.orderId(), paid.paymentId(), paid.amount(), true);

@@ -12,13 +12,13 @@ import io.orderflow.event.Payloads.OrderDelivered;
 import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.TransitionLog;
 import io.orderflow.kafka.EventPublisher;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 /**
  * OrderDispatched (of a shipment this database recorded) -> delivered -> OrderDelivered. There is no real carrier to wait for: the parcel counts as
  * delivered when the stage handles the dispatch, at the stage's clock time.
  */
-public final class DeliveryStage {
+public final class DeliveryHandler {
 
     private static final Logger LOG = TransitionLog.LOG;
 
@@ -28,8 +28,8 @@ public final class DeliveryStage {
     private final EventCodec codec;
     private final Clock clock;
 
-    public DeliveryStage(DeliveryLog deliveries, ShipmentRegistry shipments, EventPublisher publisher,
-                         EventCodec codec, Clock clock) {
+    public DeliveryHandler(DeliveryLog deliveries, ShipmentRegistry shipments, EventPublisher publisher,
+                           EventCodec codec, Clock clock) {
         this.deliveries = deliveries;
         this.shipments = shipments;
         this.publisher = publisher;
@@ -37,7 +37,7 @@ public final class DeliveryStage {
         this.clock = clock;
     }
 
-    public void onOrderDispatched(StageInput input) {
+    public void onOrderDispatched(ConsumedEvent input) {
         OrderDispatched dispatched = codec.payload(input.event(), OrderDispatched.class);
         shipments.confirm(dispatched.orderId(), dispatched.shipmentId(), dispatched.carrier());
         deliveries.forOrder(dispatched.orderId()).ifPresent(delivery -> {

@@ -19,14 +19,14 @@ import io.orderflow.event.EventCodec;
  * @param instanceId             names this application instance in its Kafka client ids, so the consumer group's
  *                               members tell which instance they belong to
  */
-public record StageContext(EventCodec codec,
-                           ReliabilityMetrics metrics,
-                           IgnoredEventLog ignoredEvents,
-                           Function<String, IdempotentRepository> idempotentRepositories,
-                           Map<String, StageSettings> settings,
-                           BatchTransactions transactions,
-                           Policy effectTransaction,
-                           String instanceId) {
+public record PipelineServices(EventCodec codec,
+                               ReliabilityMetrics metrics,
+                               IgnoredEventLog ignoredEvents,
+                               Function<String, IdempotentRepository> idempotentRepositories,
+                               Map<String, StageSettings> settings,
+                               BatchTransactions transactions,
+                               Policy effectTransaction,
+                               String instanceId) {
 
     /** A failed batch is read again after 0.5 s, doubling up to 10 s while the database stays away. */
     private static final long BACKOFF_INITIAL_MS = 500;

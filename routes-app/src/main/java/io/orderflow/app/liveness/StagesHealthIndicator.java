@@ -1,4 +1,4 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.liveness;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.wiring;
 
 import org.apache.camel.NamedNode;
 import org.apache.camel.Processor;

@@ -7,14 +7,14 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import io.orderflow.event.EventEnvelope;
 
 /** A decoded event and where it was read from (the order timeline points back at the record). */
-public record StageInput(EventEnvelope event, String topic, int partition, long offset) {
+public record ConsumedEvent(EventEnvelope event, String topic, int partition, long offset) {
 
     /** Exchange property holding the decoded event; the message body keeps the raw record bytes. */
     public static final String EVENT = "orderflow.event";
 
-    public static StageInput of(Exchange exchange) {
+    public static ConsumedEvent of(Exchange exchange) {
         Message message = exchange.getMessage();
-        return new StageInput(
+        return new ConsumedEvent(
                 exchange.getProperty(EVENT, EventEnvelope.class),
                 message.getHeader(KafkaConstants.TOPIC, String.class),
                 message.getHeader(KafkaConstants.PARTITION, Integer.class),

@@ -1,6 +1,7 @@
-package io.orderflow.app.stage;
+package io.orderflow.app.liveness;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -32,11 +34,8 @@ import io.orderflow.app.InstanceId;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.deadletter.DeadLetterIndexRoute;
 import io.orderflow.contract.ConsumerGroup;
-import io.orderflow.delivery.DeliveryRoutes;
-import io.orderflow.dispatch.DispatchRoutes;
-import io.orderflow.payment.PaymentRoutes;
+import io.orderflow.pipeline.Stage;
 import io.orderflow.reliability.StageRouteBuilder;
-import io.orderflow.tracking.OrderRoutes;
 
 /**
  * Watches every Kafka consumer route of this instance and restarts one that stopped consuming: a batch in progress
@@ -79,15 +78,13 @@ public class StageWatchdog implements DisposableBean {
         this.admin = admin;
         this.instance = instance;
         this.settings = properties.liveness();
-        this.watched = List.of(stage(OrderRoutes.STAGE, ConsumerGroup.ORDER),
-                stage(PaymentRoutes.STAGE, ConsumerGroup.PAYMENT), stage(DispatchRoutes.STAGE, ConsumerGroup.DISPATCH),
-                stage(DeliveryRoutes.STAGE, ConsumerGroup.DELIVERY),
-                new Watched("dead-letter-index", DeadLetterIndexRoute.ROUTE_ID,
-                        ConsumerGroup.DEAD_LETTER_INDEX.groupId()));
+        this.watched = Stream.concat(Arrays.stream(Stage.values()).map(StageWatchdog::stage),
+                Stream.of(new Watched("dead-letter-index", DeadLetterIndexRoute.ROUTE_ID,
+                        ConsumerGroup.DEAD_LETTER_INDEX.groupId()))).toList();
     }
 
-    private static Watched stage(String stage, ConsumerGroup group) {
-        return new Watched(stage, StageRouteBuilder.kafkaRouteId(stage), group.groupId());
+    private static Watched stage(Stage stage) {
+        return new Watched(stage.id(), StageRouteBuilder.kafkaRouteId(stage.id()), stage.group().groupId());
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -17,10 +17,10 @@ import io.orderflow.kafka.EventPublisher;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderState;
 import io.orderflow.order.OrderStatus;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 /** OrderCreated -> charge -> PaymentProcessed or PaymentFailed, for an order that exists and is not paid yet. */
-public final class PaymentStage {
+public final class PaymentHandler {
 
     private static final Logger LOG = TransitionLog.LOG;
 
@@ -30,8 +30,8 @@ public final class PaymentStage {
     private final EventPublisher publisher;
     private final EventCodec codec;
 
-    public PaymentStage(PaymentService payments, OrderBook orders, PaymentLedger ledger, EventPublisher publisher,
-                        EventCodec codec) {
+    public PaymentHandler(PaymentService payments, OrderBook orders, PaymentLedger ledger, EventPublisher publisher,
+                          EventCodec codec) {
         this.payments = payments;
         this.orders = orders;
         this.ledger = ledger;
@@ -39,7 +39,7 @@ public final class PaymentStage {
         this.codec = codec;
     }
 
-    public void onOrderCreated(StageInput input) {
+    public void onOrderCreated(ConsumedEvent input) {
         OrderCreated order = codec.payload(input.event(), OrderCreated.class);
         checkChargeable(order);
         // derived from the event, so a redelivered OrderCreated can never mint a second payment id

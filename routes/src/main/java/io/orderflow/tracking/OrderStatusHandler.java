@@ -26,7 +26,7 @@ import io.orderflow.order.OrderStatus;
 import io.orderflow.order.TimelineEntry;
 import io.orderflow.order.WaitingEvent;
 import io.orderflow.payment.PaymentLedger;
-import io.orderflow.reliability.StageInput;
+import io.orderflow.reliability.ConsumedEvent;
 
 /**
  * Moves an order along its state machine ({@link OrderStateMachine}) on payment, dispatch and delivery events. Each
@@ -34,7 +34,7 @@ import io.orderflow.reliability.StageInput;
  * prerequisite (those topics are read in no promised order) waits as a fact and is applied in the transaction of
  * the event that makes it applicable; the partition moves on meanwhile.
  */
-public final class OrderStatusStage {
+public final class OrderStatusHandler {
 
     private static final Logger LOG = TransitionLog.LOG;
 
@@ -46,8 +46,8 @@ public final class OrderStatusStage {
     private final DeliveryLog deliveries;
     private final EventCodec codec;
 
-    public OrderStatusStage(OrderBook orders, PaymentLedger payments, ShipmentRegistry shipments,
-                            DeliveryLog deliveries, EventCodec codec) {
+    public OrderStatusHandler(OrderBook orders, PaymentLedger payments, ShipmentRegistry shipments,
+                              DeliveryLog deliveries, EventCodec codec) {
         this.orders = orders;
         this.payments = payments;
         this.shipments = shipments;
@@ -55,7 +55,7 @@ public final class OrderStatusStage {
         this.codec = codec;
     }
 
-    public Outcome onStatusEvent(StageInput input) {
+    public Outcome onStatusEvent(ConsumedEvent input) {
         EventEnvelope event = input.event();
         String orderId = event.orderId();
         OrderStatus target = OrderStatus.causedBy(event.type());
