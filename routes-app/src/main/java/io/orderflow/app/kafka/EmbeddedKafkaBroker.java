@@ -46,9 +46,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port the client port; 0 picks a free one
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, singleNode(port));
+    }
+
+    /**
+     * The node of a cluster of one, its ports chosen now, so its bootstrap address is known before it starts.
+     *
+     * @param port the client port; 0 picks a free one
+     */
+    public static Node singleNode(int port) {
         int controllerPort = freePort();
-        return start(dataDir, new Node(NODE_ID, port == 0 ? freePort() : port, controllerPort,
-                Map.of(NODE_ID, controllerPort), Uuid.randomUuid().toString(), (short) 1));
+        return new Node(NODE_ID, port == 0 ? freePort() : port, controllerPort, Map.of(NODE_ID, controllerPort),
+                Uuid.randomUuid().toString(), (short) 1);
     }
 
     /**
@@ -58,6 +67,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public record Node(int id, int clientPort, int controllerPort, Map<Integer, Integer> voters, String clusterId,
                        short replication) {
+
+        public String bootstrapServers() {
+            return "localhost:" + clientPort;
+        }
     }
 
     /** Starts one node of a cluster (see {@link Node}); the single-node default is a cluster of one. */
@@ -100,7 +113,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         formatIfNeeded(dataDir, logDir, node);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        String bootstrap = "localhost:" + node.clientPort();
+        String bootstrap = node.bootstrapServers();
         LOG.info("Embedded Kafka broker {} started in {} ms; bootstrap servers: {} (data in {})", node.id(),
                 (System.nanoTime() - started) / 1_000_000, bootstrap, logDir);
         return new EmbeddedKafkaBroker(server, bootstrap);

@@ -1,8 +1,10 @@
 package io.orderflow.app.kafka;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.component.kafka.KafkaComponent;
@@ -11,11 +13,13 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.StringUtils;
 
+import io.orderflow.app.DaemonThreads;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.health.BackgroundProbe;
 
@@ -26,15 +30,21 @@ import io.orderflow.app.health.BackgroundProbe;
 @Configuration(proxyBeanMethods = false)
 public class KafkaSetup {
 
+    private static final Duration BROKER_START_TIMEOUT = Duration.ofMinutes(2);
+
     @Bean(destroyMethod = "close")
     KafkaBootstrap kafkaBootstrap(@Value("${camel.component.kafka.brokers:}") String configuredBrokers,
                                   OrderflowProperties properties) {
         if (StringUtils.hasText(configuredBrokers)) {
             return new KafkaBootstrap(configuredBrokers, properties.kafka().clientProperties(), null);
         }
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(properties.dataDir().resolve("kafka"),
-                properties.kafka().embedded().port());
-        return new KafkaBootstrap(broker.bootstrapServers(), properties.kafka().clientProperties(), broker);
+        // the broker starts (seconds) beside the rest of the application context; the topic set-up waits for it
+        EmbeddedKafkaBroker.Node node = EmbeddedKafkaBroker.singleNode(properties.kafka().embedded().port());
+        Path dataDir = properties.dataDir().resolve("kafka");
+        CompletableFuture<EmbeddedKafkaBroker> broker = CompletableFuture.supplyAsync(
+                () -> EmbeddedKafkaBroker.start(dataDir, node),
+                task -> DaemonThreads.named("embedded-kafka-start").newThread(task).start());
+        return new KafkaBootstrap(node.bootstrapServers(), properties.kafka().clientProperties(), broker);
     }
 
     @Bean
@@ -67,9 +77,40 @@ public class KafkaSetup {
 
     @Bean
     TopicInitializer topicInitializer(AdminClient admin, OrderflowProperties properties) {
-        TopicInitializer initializer = new TopicInitializer(admin, properties.kafka().partitions(),
-                properties.kafka().replicationFactor(), properties.kafka().minInsyncReplicas());
-        initializer.createMissingTopics();
-        return initializer;
+        return new TopicInitializer(admin, properties.kafka().partitions(), properties.kafka().replicationFactor(),
+                properties.kafka().minInsyncReplicas());
+    }
+
+    /**
+     * Sets the topics up first thing when the context starts, once the beans exist and the embedded broker (if any)
+     * is up: before the relay, and before Camel, which starts its routes after every lifecycle bean has started.
+     */
+    @Bean
+    SmartLifecycle topicSetup(TopicInitializer topics, KafkaBootstrap bootstrap) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                bootstrap.awaitEmbeddedBroker(BROKER_START_TIMEOUT);
+                topics.createMissingTopics();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MIN_VALUE;
+            }
+        };
     }
 }
