@@ -71,14 +71,14 @@ public record OrderflowProperties(
     public record Dispatch(@DefaultValue({"DHL", "UPS", "DPD"}) List<String> carriers) {
     }
 
-    /** A stage's settings; those left out keep the routes module's defaults ({@link StageSettings#DEFAULT}). */
+    /** A stage's settings; those left out keep the routes module's defaults ({@link StageSettings#defaults}). */
     public record Stage(Integer consumers,
                         Integer maxRedeliveries,
                         Long initialDelayMs,
                         Double multiplier,
                         Long maxDelayMs) {
-        public StageSettings toSettings() {
-            StageSettings defaults = StageSettings.DEFAULT;
+        public StageSettings toSettings(String stage) {
+            StageSettings defaults = StageSettings.defaults(stage);
             RetrySettings retry = defaults.retry();
             return new StageSettings(or(consumers, defaults.consumers()),
                     new RetrySettings(or(maxRedeliveries, retry.maxRedeliveries()),

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.orderflow.reliability.RetrySettings;
 import io.orderflow.reliability.StageSettings;
 
 /** Starting with orderflow.stages/faults keys: a typo fails the start and says what it should have been. */
@@ -58,11 +59,11 @@ class SettingsKeyCheckTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     OrderflowProperties properties = context.getBean(OrderflowProperties.class);
-                    StageSettings payment = properties.stages().get("payment").toSettings();
+                    StageSettings payment = properties.stages().get("payment").toSettings("payment");
                     assertThat(payment.retry().maxRedeliveries()).isEqualTo(2);
                     assertThat(payment.retry().initialDelayMs())
-                            .isEqualTo(StageSettings.DEFAULT.retry().initialDelayMs());
-                    assertThat(properties.stages().get("order").toSettings().consumers()).isEqualTo(3);
+                            .isEqualTo(RetrySettings.DEFAULT.initialDelayMs());
+                    assertThat(properties.stages().get("order").toSettings("order").consumers()).isEqualTo(3);
                     assertThat(properties.faults().byStage().get("dead-letter").transientFailureRate()).isEqualTo(0.5);
                 });
     }

@@ -12,19 +12,23 @@ import io.orderflow.contract.Topic;
  * ({@code <stage>-kafka}), its settings ({@code orderflow.stages.<stage>}), its faults, its health and statistics.
  */
 public enum Stage {
-    ORDER("order", ConsumerGroup.ORDER, Topic.ORDER),
-    PAYMENT("payment", ConsumerGroup.PAYMENT, Topic.PAYMENT),
-    DISPATCH("dispatch", ConsumerGroup.DISPATCH, Topic.DISPATCH),
-    DELIVERY("delivery", ConsumerGroup.DELIVERY, Topic.DELIVERY);
+    // the order stage handles three of every order's four events (payment, dispatch, delivery) from twelve
+    // partitions: with one consumer its thread was the pipeline's bottleneck
+    ORDER("order", ConsumerGroup.ORDER, Topic.ORDER, 2),
+    PAYMENT("payment", ConsumerGroup.PAYMENT, Topic.PAYMENT, 1),
+    DISPATCH("dispatch", ConsumerGroup.DISPATCH, Topic.DISPATCH, 1),
+    DELIVERY("delivery", ConsumerGroup.DELIVERY, Topic.DELIVERY, 1);
 
     private final String id;
     private final ConsumerGroup group;
     private final Topic writes;
+    private final int defaultConsumers;
 
-    Stage(String id, ConsumerGroup group, Topic writes) {
+    Stage(String id, ConsumerGroup group, Topic writes, int defaultConsumers) {
         this.id = id;
         this.group = group;
         this.writes = writes;
+        this.defaultConsumers = defaultConsumers;
     }
 
     /** The stage's name, lower case ("payment"). */
@@ -40,6 +44,17 @@ public enum Stage {
     /** The topic the stage publishes to. */
     public Topic writes() {
         return writes;
+    }
+
+    /** Consumers the stage runs per instance unless {@code orderflow.stages.<stage>.consumers} says otherwise. */
+    public int defaultConsumers() {
+        return defaultConsumers;
+    }
+
+    /** The stage of this id. */
+    public static Stage of(String id) {
+        return Arrays.stream(values()).filter(stage -> stage.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(id + " is not a stage; use one of " + ids()));
     }
 
     /** Every stage's id, in flow order. */

@@ -33,7 +33,8 @@ public record PipelineServices(EventCodec codec,
     private static final long BACKOFF_MAX_MS = 10_000;
 
     public StageSettings settings(String stage) {
-        return settings.getOrDefault(stage, StageSettings.DEFAULT);
+        StageSettings configured = settings.get(stage);
+        return configured != null ? configured : StageSettings.defaults(stage);
     }
 
     public String clientId(String consumerGroup) {

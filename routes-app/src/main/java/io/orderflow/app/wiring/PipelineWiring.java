@@ -78,7 +78,7 @@ public class PipelineWiring {
         // the repository joins the stage's transaction, so "seen" and the stage's effect commit together
         TransactionTemplate joinStageTransaction = new TransactionTemplate(transactionManager);
         Map<String, StageSettings> settings = new HashMap<>();
-        properties.stages().forEach((stage, config) -> settings.put(stage, config.toSettings()));
+        properties.stages().forEach((stage, config) -> settings.put(stage, config.toSettings(stage)));
         // a savepoint inside the poll batch's transaction: a failed attempt undoes only its own record
         TransactionTemplate nested = new TransactionTemplate(transactionManager);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
