@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 final class ProcessTable {
 
-    private static final int CELL = 24;
+    private static final int CELL = 30;
 
     private ProcessTable() {
     }

@@ -386,7 +386,7 @@ final class SeparateProcessBench {
                 .orElse(Map.of());
         Map<String, Object> e2e = new LinkedHashMap<>();
         e2e.put("max_sustained_orders_per_s", maxSustained);
-        e2e.put("rate_per_s", first.get("offered_per_s"));
+        e2e.put("rate_per_s", config.e2eLatencyRate());
         e2e.put("p50_ms", first.get("p50"));
         e2e.put("p99_ms", first.get("p99"));
         e2e.put("sustained", first.get("sustained"));
