@@ -159,8 +159,8 @@ record BenchConfig(
                 maxPipelineOrders, latencyRates, latencyRuns, latencySeconds, latencyWarmupSeconds,
                 ceilingLatencySeconds, maxSustainedProbes, startupRuns, restConnections, restWarmupSeconds,
                 restSeconds, restRuns, appJar, appJvmArgs, appArgs, jfr, appLogToFile, gracefulStop, freshAppPerGroup,
-                drainTimeoutMs, phases, pacedConnections, e2eRates, e2eLatencyRate, e2eSeconds, e2eWarmupSeconds, e2eDrainSeconds,
-                dbRate, dbRunMinutes, dbSampleSeconds, chosen, requireAllDatabases);
+                drainTimeoutMs, phases, pacedConnections, e2eRates, e2eLatencyRate, e2eSeconds, e2eWarmupSeconds,
+                e2eDrainSeconds, dbRate, dbRunMinutes, dbSampleSeconds, chosen, requireAllDatabases);
     }
 
     boolean runs(String phase) {

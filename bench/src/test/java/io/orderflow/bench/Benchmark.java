@@ -583,6 +583,7 @@ public final class Benchmark {
 
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("load_average_at_end", loadAverage());
         machine.put("memory_gib", Stats.round(totalMemoryGib(), 1));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
@@ -633,8 +634,9 @@ public final class Benchmark {
         StringBuilder t = new StringBuilder();
         Map<String, Object> spread = (Map<String, Object>) r.get("spread");
         Map<String, Object> machine = (Map<String, Object>) r.get("machine");
-        t.append(String.format(Locale.ROOT, "%nOrderflow benchmark (%s) - %s cores, %s; median of runs [min - max]%n",
-                r.get("mode"), machine.get("cores"), machine.get("java")));
+        t.append(String.format(Locale.ROOT, "%nOrderflow benchmark (%s) - %s cores, %s; median of runs [min - max];"
+                + " load average at the end %s%n", r.get("mode"), machine.get("cores"), machine.get("java"),
+                machine.get("load_average_at_end")));
         t.append("-".repeat(100)).append('\n');
         row(t, "ceiling: plain kafka-clients relay, orders/s", spread.get("ceiling_orders_per_s"));
         row(t, "pipeline: Camel stages + DB, orders/s", spread.get("pipeline_orders_per_s"));
@@ -736,6 +738,16 @@ public final class Benchmark {
 
     private static double nanToZero(double v) {
         return Double.isNaN(v) ? 0 : v;
+    }
+
+    /** /proc/loadavg's 1, 5 and 15 minute averages: the machine is shared with other builds. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static double totalMemoryGib() {

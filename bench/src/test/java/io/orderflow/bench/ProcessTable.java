@@ -49,7 +49,9 @@ final class ProcessTable {
             databaseSizes(t, columns);
         }
         columns.forEach((name, c) -> t.append(String.format(Locale.ROOT, "  %s%n",
-                c.containsKey("skipped") ? name + " skipped: " + c.get("skipped") : c.get("database"))));
+                c.containsKey("skipped") ? name + " skipped: " + c.get("skipped")
+                        : c.get("database") + "\n    load average when each app was up: "
+                        + c.get("load_average_at_each_start"))));
     }
 
     private static void row(StringBuilder t, Map<String, Map<String, Object>> columns, String label,

@@ -51,6 +51,7 @@ final class SeparateProcessBench {
     private final List<String> pausedRoutes = new ArrayList<>();
     private final List<Map<String, Object>> probes = new ArrayList<>();
     private final List<Map<String, Object>> databaseSamples = new ArrayList<>();
+    private final Map<String, String> loadAverages = new LinkedHashMap<>();
     private int maxSustained = -1;
     private long peakRssKb = -1;
     private long idleRssKb = -1;
@@ -194,8 +195,14 @@ final class SeparateProcessBench {
         List<String> args = new ArrayList<>(config.appArgs());
         args.addAll(db.appArgs());
         Path jar = config.appJar();
-        return MeasuredApp.start(jar, jar == null ? BenchConfig.applicationClasspath() : null, config.appJvmArgs(),
-                args, Map.of("ORDERFLOW_OPERATOR_TOKEN", token), dataDir, logFile(name), 180_000);
+        MeasuredApp app = MeasuredApp.start(jar, jar == null ? BenchConfig.applicationClasspath() : null,
+                config.appJvmArgs(), args, Map.of("ORDERFLOW_OPERATOR_TOKEN", token), dataDir, logFile(name),
+                180_000);
+        // the machine is shared: how busy it was when each phase began is part of the result
+        String load = Benchmark.loadAverage();
+        loadAverages.put(name, load);
+        log.log("[%s] %s: app up in %d ms, load average %s", database.name(), name, app.startupMs(), load);
+        return app;
     }
 
     private Path logFile(String name) {
@@ -296,6 +303,8 @@ final class SeparateProcessBench {
                                          double seconds) throws Exception {
         RunTracker run = new RunTracker(nextRun++, Math.max(1, (int) Math.round(rate * seconds)));
         long cpu = app.cpuMillis();
+        long seen = events.seen();
+        long deliveredInApp = delivered(app);
         PacedOrders.Placing placing = paced.start(run, rate, events, drainMs());
         placing.awaitIssued();
         awaitDrained(run);
@@ -308,7 +317,22 @@ final class SeparateProcessBench {
         m.put("failed", placing.failed());
         m.put("skipped", placing.skipped());
         m.put("delivered", run.done());
-        m.put("app_cpu_ms_per_order", Stats.round(usedCpu / (double) Math.max(1, run.done()), 3));
+        m.put("app_cpu_ms_per_order", run.done() == 0 ? Double.NaN : Stats.round(usedCpu / (double) run.done(), 3));
+        // diagnostics: OrderDelivered records the consumer saw, and DELIVERED orders the app counts meanwhile
+        m.put("order_delivered_records_seen", events.seen() - seen);
+        m.put("app_delivered_count_delta", delivered(app) - deliveredInApp);
+        // the verdict is in; the next run must not inherit this one's backlog
+        long settleStart = System.nanoTime();
+        long deadline = settleStart + TimeUnit.MILLISECONDS.toNanos(config.drainTimeoutMs());
+        while (run.done() < placing.placed() && System.nanoTime() < deadline) {
+            Thread.sleep(100); // interval between checks of a counter; ends on the condition or the deadline
+        }
+        boolean settled = run.done() >= placing.placed();
+        m.put("backlog_cleared_after_s", Stats.round((System.nanoTime() - settleStart) / 1e9, 1));
+        if (!settled) {
+            log.log("[%s] @ %d/s: %d of %d placed orders still not DELIVERED after %d s more", database.name(),
+                    rate, placing.placed() - run.done(), placing.placed(), config.drainTimeoutMs() / 1000);
+        }
         return m;
     }
 
@@ -409,6 +433,7 @@ final class SeparateProcessBench {
         r.put("rest_windows", liveWindows);
         r.put("rest_stages_stopped_windows", pausedWindows);
         r.put("stages_stopped", pausedRoutes);
+        r.put("load_average_at_each_start", loadAverages);
         return r;
     }
 
