@@ -51,15 +51,35 @@ record BenchConfig(
         // a new in-process application (empty broker and database, same warm JVM) for each group of runs
         boolean freshAppPerGroup,
         long drainTimeoutMs,
-        // "process" (startup, REST, memory) and/or "inprocess" (ceiling, pipeline, latency)
-        List<String> phases) {
+        // "process" (startup, REST, memory, REST end-to-end), "inprocess" (ceiling, pipeline, latency) and the
+        // opt-in "dbsize" (orders at dbRate for dbRunMinutes, database size sampled every dbSampleSeconds)
+        List<String> phases,
+        // open-loop POST /api/orders until DELIVERED: connections, rising probed rates (until one is not sustained),
+        // the rate that reports latency and CPU per order (run even when a lower rate failed), seconds per rate,
+        // warm-up seconds at the first rate, drain bound after each rate
+        int pacedConnections,
+        List<Integer> e2eRates,
+        int e2eLatencyRate,
+        double e2eSeconds,
+        double e2eWarmupSeconds,
+        double e2eDrainSeconds,
+        int dbRate,
+        double dbRunMinutes,
+        double dbSampleSeconds,
+        // the separate-process phases run once per database: "h2" and/or "postgresql"
+        List<String> databases,
+        // true: a database that cannot be set up fails the run (smoke); false: its column says "skipped: why"
+        boolean requireAllDatabases) {
 
     static BenchConfig full() {
         return new BenchConfig("full", Path.of("target", "bench"),
                 3, 10, 20_000, 2_000, 180, 0.05, 1_000, 400_000, 40_000,
                 List.of(100, 500, 1000), 3, 12, 2, 6, 5,
                 3, 32, 45, 10, 3, null, List.of(), List.of(),
-                false, true, true, true, 600_000, List.of("process", "inprocess"));
+                false, true, true, true, 600_000, List.of("process", "inprocess"),
+                128, List.of(250, 500, 1000, 1500, 2000, 2500, 3000), 500, 15, 20, 10, 500, 30, 60,
+                List.of("h2", "postgresql"),
+                false);
     }
 
     static BenchConfig smoke() {
@@ -67,7 +87,8 @@ record BenchConfig(
                 1, 1, 300, 100, 0, 1, 100, 1_000, 300,
                 List.of(100, 500, 1000), 1, 0.2, 0.05, 0.2, 1,
                 1, 4, 0.5, 1, 1, null, List.of(), List.of(),
-                false, false, false, false, 120_000, List.of("process", "inprocess"));
+                false, false, false, false, 120_000, List.of("process", "inprocess", "dbsize"),
+                8, List.of(500, 1000), 500, 1, 0, 10, 500, 10 / 60.0, 2, List.of("h2", "postgresql"), true);
     }
 
     /** Defaults of the named mode with {@code -Dbench.*} overrides. */
@@ -115,8 +136,31 @@ record BenchConfig(
                 Boolean.parseBoolean(System.getProperty("bench.gracefulStop", String.valueOf(gracefulStop))),
                 Boolean.parseBoolean(System.getProperty("bench.freshAppPerGroup", String.valueOf(freshAppPerGroup))),
                 drainTimeoutMs,
-                System.getProperty("bench.phases", "").isBlank() ? phases
-                        : Arrays.stream(System.getProperty("bench.phases").split(",")).map(String::trim).toList());
+                stringsProp("phases", phases),
+                intProp("pacedConnections", pacedConnections),
+                listProp("e2eRates", e2eRates),
+                intProp("e2eLatencyRate", e2eLatencyRate),
+                doubleProp("e2eSeconds", e2eSeconds),
+                doubleProp("e2eWarmupSeconds", e2eWarmupSeconds),
+                doubleProp("e2eDrainSeconds", e2eDrainSeconds),
+                intProp("dbRate", dbRate),
+                doubleProp("dbRunMinutes", dbRunMinutes),
+                doubleProp("dbSampleSeconds", dbSampleSeconds),
+                stringsProp("databases", databases),
+                Boolean.parseBoolean(System.getProperty("bench.requireAllDatabases",
+                        String.valueOf(requireAllDatabases))));
+    }
+
+    /** This configuration with {@code -Dbench.databases} only: the smoke's one override (h2 alone skips PostgreSQL). */
+    BenchConfig withDatabaseOverride() {
+        List<String> chosen = stringsProp("databases", databases);
+        return new BenchConfig(mode, outputDir, saturationRuns, saturationSeconds, warmupCeilingOrders,
+                warmupPipelineOrders, maxWarmupSeconds, warmupJitShare, minOrders, maxCeilingOrders,
+                maxPipelineOrders, latencyRates, latencyRuns, latencySeconds, latencyWarmupSeconds,
+                ceilingLatencySeconds, maxSustainedProbes, startupRuns, restConnections, restWarmupSeconds,
+                restSeconds, restRuns, appJar, appJvmArgs, appArgs, jfr, appLogToFile, gracefulStop, freshAppPerGroup,
+                drainTimeoutMs, phases, pacedConnections, e2eRates, e2eLatencyRate, e2eSeconds, e2eWarmupSeconds,
+                e2eDrainSeconds, dbRate, dbRunMinutes, dbSampleSeconds, chosen, requireAllDatabases);
     }
 
     boolean runs(String phase) {
@@ -126,6 +170,11 @@ record BenchConfig(
     /** The classpath to run the application from when there is no jar: this JVM's, minus test classes. */
     static String applicationClasspath() {
         return AppProcess.applicationClassPath();
+    }
+
+    private static List<String> stringsProp(String name, List<String> value) {
+        String raw = System.getProperty("bench." + name, "");
+        return raw.isBlank() ? value : Arrays.stream(raw.split(",")).map(String::trim).toList();
     }
 
     private static int intProp(String name, int value) {

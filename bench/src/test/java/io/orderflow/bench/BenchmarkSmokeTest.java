@@ -21,9 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class BenchmarkSmokeTest {
 
     @Test
-    @Timeout(240)
+    @Timeout(600) // PostgreSQL's first install from apt alone can take minutes
     void smokeRunWritesEveryResult() throws Exception {
-        BenchConfig config = BenchConfig.smoke();
+        // -Dbench.databases=h2 leaves PostgreSQL out explicitly (a machine without it); otherwise it must run
+        BenchConfig config = BenchConfig.smoke().withDatabaseOverride();
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new TeeStream(System.out, captured), true, StandardCharsets.UTF_8);
 
@@ -31,7 +32,9 @@ class BenchmarkSmokeTest {
 
         JsonNode results = new ObjectMapper().readTree(json.toFile());
         for (String key : List.of("ceiling_orders_per_s", "pipeline_orders_per_s", "ratio", "rest_requests_per_s",
-                "startup_ms", "peak_rss_mb", "rest_pipeline_orders_per_s", "peak_heap_used_mb")) {
+                "startup_ms", "peak_rss_mb", "rest_pipeline_orders_per_s", "peak_heap_used_mb",
+                "rest_stages_stopped_requests_per_s", "rest_e2e_max_sustained_orders_per_s", "rest_e2e_p50_ms",
+                "rest_e2e_p99_ms", "rest_e2e_app_cpu_ms_per_order", "pipeline_app_cpu_ms_per_order")) {
             assertThat(results.has(key)).as(key).isTrue();
             assertThat(results.get(key).isNumber()).as(key + " is a number").isTrue();
         }
@@ -50,8 +53,34 @@ class BenchmarkSmokeTest {
                 assertThat(latency.get(rate).get(p).isNumber()).as(rate + " " + p).isTrue();
             }
         }
+        assertThat(results.get("pipeline_app_cpu_ms_per_order").asDouble()).isPositive();
+        JsonNode databases = results.get("databases");
+        List<String> expected = config.databases().stream()
+                .map(d -> d.equals("h2") ? "H2" : "PostgreSQL").toList();
+        assertThat(databases.size()).isEqualTo(expected.size());
+        for (String name : expected) {
+            JsonNode column = databases.get(name);
+            assertThat(column).as(name).isNotNull();
+            assertThat(column.has("skipped")).as(name + " ran: " + column.path("skipped").asText()).isFalse();
+            assertThat(column.at("/startup_ms/median").asDouble()).as(name + " startup").isPositive();
+            assertThat(column.at("/rest_requests_per_s/median").asDouble()).as(name + " REST live").isPositive();
+            assertThat(column.at("/rest_stages_stopped_requests_per_s/median").asDouble())
+                    .as(name + " REST, stages stopped").isPositive();
+            assertThat(column.get("stages_stopped").size()).as(name + " stopped stage routes").isPositive();
+            assertThat(column.at("/rest_e2e/max_sustained_orders_per_s").isInt()).as(name + " max sustained").isTrue();
+            assertThat(column.at("/rest_e2e/probes").size()).as(name + " end-to-end probes").isPositive();
+            for (String key : List.of("p50_ms", "p99_ms", "app_cpu_ms_per_order")) {
+                assertThat(column.at("/rest_e2e/" + key).asDouble()).as(name + " end-to-end " + key).isPositive();
+            }
+            assertThat(column.get("peak_rss_mb").asDouble()).as(name + " RSS").isPositive();
+            JsonNode samples = column.at("/db_size/samples");
+            assertThat(samples.size()).as(name + " database size samples").isGreaterThanOrEqualTo(2);
+            assertThat(samples.get(samples.size() - 1).get("size_mib").asDouble()).as(name + " size").isPositive();
+            assertThat(samples.get(samples.size() - 1).get("delivered").asLong()).as(name + " delivered").isPositive();
+        }
         assertThat(results.at("/details/database_verified").asBoolean()).isTrue();
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("ratio pipeline/ceiling", "p99");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("ratio pipeline/ceiling", "p99",
+                "separate process, by database", "stages stopped", "database size");
     }
 
     private static final class TeeStream extends java.io.OutputStream {

@@ -232,7 +232,7 @@ final class CeilingRelay implements AutoCloseable {
             cprops.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             Properties pprops = new Properties();
             pprops.putAll(producerProperties);
-            pprops.remove("client.id");
+            pprops.put("client.id", "bench-ceiling-" + name); // its I/O thread's name: CPU accounted to the bench
             try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(cprops, new StringDeserializer(),
                     new ByteArrayDeserializer());
                  KafkaProducer<String, String> producer = relay == null ? null

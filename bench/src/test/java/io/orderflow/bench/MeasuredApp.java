@@ -41,10 +41,11 @@ final class MeasuredApp implements AutoCloseable {
      *
      * @param jar the Spring Boot jar, or null to run {@code OrderflowApplication} from {@code classpath}
      */
-    static MeasuredApp start(Path jar, String classpath, List<String> jvmArgs, List<String> appArgs, Path dataDir,
-                             Path log, long timeoutMs) throws IOException {
+    static MeasuredApp start(Path jar, String classpath, List<String> jvmArgs, List<String> appArgs,
+                             Map<String, String> environment, Path dataDir, Path log, long timeoutMs)
+            throws IOException {
         Files.deleteIfExists(log); // its startup lines are read back: this run's only
-        AppProcess process = AppProcess.configuredBy(dataDir, log, Map.of(), appArgs.toArray(String[]::new))
+        AppProcess process = AppProcess.configuredBy(dataDir, log, environment, appArgs.toArray(String[]::new))
                 .withHeap(null)
                 .withJvmArgs(jvmArgs)
                 .readyWithin(Duration.ofMillis(timeoutMs));
@@ -85,12 +86,27 @@ final class MeasuredApp implements AutoCloseable {
 
     /** GET a JSON document of the application. */
     JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return callJson("GET", path, null);
+    }
+
+    /** A call with {@code token} as bearer (null: none) that must answer 200; its JSON body. */
+    JsonNode callJson(String method, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("GET " + path + " answered " + response.statusCode());
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** The application's embedded Kafka broker. */
+    String bootstrapServers() {
+        return process.bootstrapServers();
     }
 
     /** Resident set size now and its high-water mark, in KiB, from /proc/&lt;pid&gt;/status. */

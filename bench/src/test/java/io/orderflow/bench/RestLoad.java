@@ -1,14 +1,6 @@
 package io.orderflow.bench;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,18 +11,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A closed-loop HTTP/1.1 load generator on plain sockets: {@code connections} keep-alive connections, each sending
- * {@code POST /api/orders} as soon as the previous answer arrived. Cheap per request, so on a 2-core machine most of
- * the CPU is left to the application. A connection the server closes (Tomcat ends keep-alive after 100 requests by
- * default) is reopened, as wrk does.
+ * A closed-loop HTTP/1.1 load generator: {@code connections} keep-alive {@link OrderPostConnection}s, each sending
+ * {@code POST /api/orders} as soon as the previous answer arrived. A connection the server closes (Tomcat ends
+ * keep-alive after 100 requests by default) is reopened, as wrk does.
  */
 final class RestLoad implements AutoCloseable {
 
-    static final String ORDER_JSON = "{\"customerId\":\"bench-rest\","
-            + "\"items\":[{\"productId\":\"bench-product\",\"quantity\":1,\"price\":12.50}]}";
-
     private final int port;
-    private final byte[] request;
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean running = true;
@@ -38,17 +25,6 @@ final class RestLoad implements AutoCloseable {
 
     RestLoad(int port, int connections) {
         this.port = port;
-        byte[] body = ORDER_JSON.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/orders HTTP/1.1\r\n"
-                + "Host: localhost:" + port + "\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Accept: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "\r\n";
-        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-        this.request = new byte[h.length + body.length];
-        System.arraycopy(h, 0, request, 0, h.length);
-        System.arraycopy(body, 0, request, h.length, body.length);
         for (int i = 0; i < connections; i++) {
             Thread t = new Thread(this::work, "rest-load-" + i);
             t.setDaemon(true);
@@ -85,19 +61,13 @@ final class RestLoad implements AutoCloseable {
 
     private void work() {
         while (running) {
-            try (Socket socket = new Socket()) {
-                socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-                OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1024);
-                InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            try (OrderPostConnection connection = new OrderPostConnection(port)) {
                 boolean keepAlive = true;
                 while (running && keepAlive) {
                     long start = System.nanoTime();
-                    out.write(request);
-                    out.flush();
-                    Response response = read(in);
-                    window.record(System.nanoTime() - start, response.status >= 200 && response.status < 300);
-                    keepAlive = response.keepAlive;
+                    OrderPostConnection.Response response = connection.post(false);
+                    window.record(System.nanoTime() - start, response.ok());
+                    keepAlive = response.keepAlive();
                 }
             } catch (IOException e) {
                 if (running) {
@@ -107,77 +77,6 @@ final class RestLoad implements AutoCloseable {
             if (running) {
                 reconnects.incrementAndGet();
             }
-        }
-    }
-
-    private record Response(int status, boolean keepAlive) {
-    }
-
-    private static Response read(InputStream in) throws IOException {
-        String statusLine = line(in);
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        long length = -1;
-        boolean chunked = false;
-        boolean keepAlive = true;
-        String header;
-        while (!(header = line(in)).isEmpty()) {
-            int colon = header.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String name = header.substring(0, colon).trim();
-            String value = header.substring(colon + 1).trim();
-            if (name.equalsIgnoreCase("Content-Length")) {
-                length = Long.parseLong(value);
-            } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
-                chunked = true;
-            } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
-                keepAlive = false;
-            }
-        }
-        if (chunked) {
-            long size;
-            while ((size = Long.parseLong(line(in).split(";")[0].trim(), 16)) > 0) {
-                skip(in, size);
-                line(in);
-            }
-            while (!line(in).isEmpty()) {
-                // trailers
-            }
-        } else if (length > 0) {
-            skip(in, length);
-        } else if (length < 0) {
-            throw new IOException("response without length");
-        }
-        return new Response(status, keepAlive);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder(64);
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                int len = sb.length();
-                if (len > 0 && sb.charAt(len - 1) == '\r') {
-                    sb.setLength(len - 1);
-                }
-                return sb.toString();
-            }
-            sb.append((char) c);
-        }
-        throw new EOFException("connection closed");
-    }
-
-    private static void skip(InputStream in, long n) throws IOException {
-        while (n > 0) {
-            long skipped = in.skip(n);
-            if (skipped <= 0) {
-                if (in.read() == -1) {
-                    throw new EOFException("connection closed in body");
-                }
-                skipped = 1;
-            }
-            n -= skipped;
         }
     }
 

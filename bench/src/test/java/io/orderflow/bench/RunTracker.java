@@ -58,6 +58,11 @@ final class RunTracker {
         injectionEnd = nanos;
     }
 
+    /** The end of the injection (of the schedule, for an open-loop run). */
+    long injectionEnd() {
+        return injectionEnd;
+    }
+
     /** Called by the injector before the send, with the intended send time (open loop) or the actual one (burst). */
     void sent(int seq, long nanos) {
         sentAt[seq] = nanos;
@@ -81,6 +86,11 @@ final class RunTracker {
         } catch (NumberFormatException e) {
             return;
         }
+        delivered(seq, nanos);
+    }
+
+    /** Called once order {@code seq} of this run reached DELIVERED; a repeat counts as a duplicate. */
+    void delivered(int seq, long nanos) {
         if (seq < 0 || seq >= size) {
             return;
         }

@@ -15,6 +15,9 @@ final class ThreadCpu {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** The key of {@link #perOrderSince}'s CPU of the application alone (with its broker), without the bench's. */
+    static final String APP = "app (process minus the bench's threads)";
+
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, Long> cpu = new HashMap<>();
     private final long processCpu;
@@ -54,6 +57,13 @@ final class ThreadCpu {
         });
         Map<String, Double> out = new LinkedHashMap<>();
         long total = processCpu - before.processCpu;
+        long bench = 0;
+        for (Map.Entry<Long, Long> e : cpu.entrySet()) {
+            if (benchThread(names.get(e.getKey()))) {
+                bench += Math.max(0, e.getValue() - before.cpu.getOrDefault(e.getKey(), 0L));
+            }
+        }
+        out.put(APP, Stats.round(Math.max(0, total - bench) / 1e3 / orders, 1));
         long threads = byGroup.values().stream().mapToLong(Long::longValue).sum();
         out.put("total (process)", Stats.round(total / 1e3 / orders, 1));
         out.put("GC, JIT and VM threads", Stats.round(Math.max(0, total - threads) / 1e3 / orders, 1));
@@ -64,6 +74,15 @@ final class ThreadCpu {
                 .limit(12)
                 .forEach(e -> out.put(e.getKey(), Stats.round(e.getValue() / 1e3 / orders, 1)));
         return out;
+    }
+
+    /**
+     * The benchmark's own threads (test thread, injector, ceiling relay, their Kafka clients' I/O threads, the
+     * bench's samplers): the rest of the process is the application with its embedded broker.
+     */
+    private static boolean benchThread(String name) {
+        return name != null && (name.equals("main") || name.startsWith("ceiling-") || name.startsWith("bench-")
+                || name.contains("| bench-"));
     }
 
     private static String group(String name) {
