@@ -71,11 +71,14 @@ record BenchConfig(
         // true: a database that cannot be set up fails the run (smoke); false: its column says "skipped: why"
         boolean requireAllDatabases) {
 
+    /** The JVM options of the README's run command, so the separate process is the application as users run it. */
+    static final List<String> README_JVM_ARGS = List.of("-Xmx384m");
+
     static BenchConfig full() {
         return new BenchConfig("full", Path.of("target", "bench"),
                 3, 10, 20_000, 2_000, 180, 0.05, 1_000, 400_000, 40_000,
                 List.of(100, 500, 1000), 3, 12, 2, 6, 5,
-                3, 32, 45, 10, 3, null, List.of(), List.of(),
+                3, 32, 45, 10, 3, null, README_JVM_ARGS, List.of(),
                 false, true, true, true, 600_000, List.of("process", "inprocess"),
                 128, List.of(250, 500, 1000, 1500, 2000, 2500, 3000), 500, 15, 20, 10, 500, 30, 60,
                 List.of("h2", "postgresql"),
@@ -86,7 +89,7 @@ record BenchConfig(
         return new BenchConfig("smoke", Path.of("target", "bench", "smoke"),
                 1, 1, 300, 100, 0, 1, 100, 1_000, 300,
                 List.of(100, 500, 1000), 1, 0.2, 0.05, 0.2, 1,
-                1, 4, 0.5, 1, 1, null, List.of(), List.of(),
+                1, 4, 0.5, 1, 1, null, README_JVM_ARGS, List.of(),
                 false, false, false, false, 120_000, List.of("process", "inprocess", "dbsize"),
                 8, List.of(500, 1000), 500, 1, 0, 10, 500, 10 / 60.0, 2, List.of("h2", "postgresql"), true);
     }
