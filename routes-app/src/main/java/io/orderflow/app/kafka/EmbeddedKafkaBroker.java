@@ -112,7 +112,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         KafkaConfig config = KafkaConfig.fromProps(props, false);
         formatIfNeeded(dataDir, logDir, node);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            // a half-started server keeps non-daemon threads running: the JVM of a failed start would never exit
+            server.shutdown();
+            throw e;
+        }
         String bootstrap = node.bootstrapServers();
         LOG.info("Embedded Kafka broker {} started in {} ms; bootstrap servers: {} (data in {})", node.id(),
                 (System.nanoTime() - started) / 1_000_000, bootstrap, logDir);

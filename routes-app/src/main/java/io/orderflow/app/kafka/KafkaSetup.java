@@ -1,10 +1,8 @@
 package io.orderflow.app.kafka;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.component.kafka.KafkaComponent;
@@ -12,6 +10,7 @@ import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.StringUtils;
 
-import io.orderflow.app.DaemonThreads;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.health.BackgroundProbe;
 
@@ -30,21 +28,14 @@ import io.orderflow.app.health.BackgroundProbe;
 @Configuration(proxyBeanMethods = false)
 public class KafkaSetup {
 
-    private static final Duration BROKER_START_TIMEOUT = Duration.ofMinutes(2);
-
-    @Bean(destroyMethod = "close")
+    @Bean
     KafkaBootstrap kafkaBootstrap(@Value("${camel.component.kafka.brokers:}") String configuredBrokers,
-                                  OrderflowProperties properties) {
+                                  OrderflowProperties properties, ObjectProvider<EmbeddedBrokerStart> embedded) {
         if (StringUtils.hasText(configuredBrokers)) {
             return new KafkaBootstrap(configuredBrokers, properties.kafka().clientProperties(), null);
         }
-        // the broker starts (seconds) beside the rest of the application context; the topic set-up waits for it
-        EmbeddedKafkaBroker.Node node = EmbeddedKafkaBroker.singleNode(properties.kafka().embedded().port());
-        Path dataDir = properties.dataDir().resolve("kafka");
-        CompletableFuture<EmbeddedKafkaBroker> broker = CompletableFuture.supplyAsync(
-                () -> EmbeddedKafkaBroker.start(dataDir, node),
-                task -> DaemonThreads.named("embedded-kafka-start").newThread(task).start());
-        return new KafkaBootstrap(node.bootstrapServers(), properties.kafka().clientProperties(), broker);
+        EmbeddedBrokerStart broker = embedded.getObject(); // started before the context by EmbeddedBrokerLauncher
+        return new KafkaBootstrap(broker.bootstrapServers(), properties.kafka().clientProperties(), broker);
     }
 
     @Bean
@@ -92,7 +83,7 @@ public class KafkaSetup {
 
             @Override
             public void start() {
-                bootstrap.awaitEmbeddedBroker(BROKER_START_TIMEOUT);
+                bootstrap.awaitEmbeddedBroker();
                 topics.createMissingTopics();
                 running = true;
             }
