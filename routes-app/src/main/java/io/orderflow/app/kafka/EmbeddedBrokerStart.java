@@ -29,9 +29,9 @@ final class EmbeddedBrokerStart implements DisposableBean {
     }
 
     /** Waits for the broker to be up; its start failure is this failure. */
-    void await(Duration timeout) {
+    EmbeddedKafkaBroker await(Duration timeout) {
         try {
-            broker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return broker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("the embedded Kafka broker did not start: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
@@ -44,11 +44,12 @@ final class EmbeddedBrokerStart implements DisposableBean {
 
     @Override
     public void destroy() {
+        EmbeddedKafkaBroker started;
         try {
-            await(CLOSE_WAIT);
+            started = await(CLOSE_WAIT);
         } catch (IllegalStateException e) {
             return; // it never started (or is still starting after that long): nothing we hold to stop
         }
-        broker.join().close();
+        started.close();
     }
 }

@@ -42,16 +42,11 @@ public final class KafkaBootstrap {
      * waits (bounded) until it is up: a client created earlier would log failed connections while it starts.
      */
     public Map<String, Object> clientConfig() {
-        awaitEmbeddedBroker();
-        Map<String, Object> config = new HashMap<>(clientProperties);
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
-        return config;
-    }
-
-    /** Waits for the embedded broker to be up, if there is one; its start failure is this failure. */
-    void awaitEmbeddedBroker() {
         if (embedded != null) {
             embedded.await(BROKER_START_TIMEOUT);
         }
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
+        return config;
     }
 }

@@ -73,17 +73,17 @@ public class KafkaSetup {
     }
 
     /**
-     * Sets the topics up first thing when the context starts, once the beans exist and the embedded broker (if any)
-     * is up: before the relay, and before Camel, which starts its routes after every lifecycle bean has started.
+     * Sets the topics up first thing when the context starts, once the beans exist (the admin client was created
+     * once the embedded broker, if any, was up): before the relay, and before Camel, which starts its routes after
+     * every lifecycle bean has started.
      */
     @Bean
-    SmartLifecycle topicSetup(TopicInitializer topics, KafkaBootstrap bootstrap) {
+    SmartLifecycle topicSetup(TopicInitializer topics) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
-                bootstrap.awaitEmbeddedBroker();
                 topics.createMissingTopics();
                 running = true;
             }
