@@ -105,7 +105,7 @@ public final class Benchmark {
         log("mode %s, %d cores, output %s", config.mode(), Runtime.getRuntime().availableProcessors(),
                 config.outputDir().toAbsolutePath());
 
-        if (config.runs("process")) {
+        if (config.runs("process") || config.runs("dbsize")) {
             separateProcessPhase();
         }
         if (config.runs("inprocess")) {

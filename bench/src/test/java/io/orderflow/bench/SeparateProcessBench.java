@@ -65,9 +65,11 @@ final class SeparateProcessBench {
     }
 
     void run() throws Exception {
-        startupAndLiveRest();
-        pausedRest();
-        endToEnd();
+        if (config.runs("process")) {
+            startupAndLiveRest();
+            pausedRest();
+            endToEnd();
+        }
         if (config.runs("dbsize")) {
             databaseSize();
         }
