@@ -77,6 +77,7 @@ class BenchmarkSmokeTest {
             assertThat(samples.size()).as(name + " database size samples").isGreaterThanOrEqualTo(2);
             assertThat(samples.get(samples.size() - 1).get("size_mib").asDouble()).as(name + " size").isPositive();
             assertThat(samples.get(samples.size() - 1).get("delivered").asLong()).as(name + " delivered").isPositive();
+            assertThat(column.at("/db_size/size_after_stop_mib").asDouble()).as(name + " size after stop").isPositive();
         }
         assertThat(results.at("/details/database_verified").asBoolean()).isTrue();
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("ratio pipeline/ceiling", "p99",

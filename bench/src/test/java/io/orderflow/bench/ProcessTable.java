@@ -46,6 +46,8 @@ final class ProcessTable {
                 c -> c.get("peak_heap_used_mb") + " / " + c.get("peak_heap_committed_mb"));
         if (columns.values().stream().anyMatch(c -> c.containsKey("db_size"))) {
             row(t, columns, "database size at the end of the db-size run, MiB", ProcessTable::lastSize);
+            row(t, columns, "  the same after the application stopped, MiB",
+                    c -> path(c, "db_size", "size_after_stop_mib"));
             databaseSizes(t, columns);
         }
         columns.forEach((name, c) -> t.append(String.format(Locale.ROOT, "  %s%n",

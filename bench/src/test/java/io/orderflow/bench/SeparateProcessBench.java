@@ -51,6 +51,7 @@ final class SeparateProcessBench {
     private final List<String> pausedRoutes = new ArrayList<>();
     private final List<Map<String, Object>> probes = new ArrayList<>();
     private final List<Map<String, Object>> databaseSamples = new ArrayList<>();
+    private double sizeAfterStopMib = -1;
     private final Map<String, String> loadAverages = new LinkedHashMap<>();
     private int maxSustained = -1;
     private long peakRssKb = -1;
@@ -184,6 +185,9 @@ final class SeparateProcessBench {
         } finally {
             stop(app);
         }
+        // H2 compacts its file when it closes: what that takes away is the space its housekeeping left unused
+        sizeAfterStopMib = Stats.round(db.sizeBytes() / (1024.0 * 1024), 2);
+        log.log("[%s] database size after the application stopped: %s MiB", database.name(), sizeAfterStopMib);
     }
 
     // ------------------------------------------------------------------------------------------------ parts
@@ -429,6 +433,7 @@ final class SeparateProcessBench {
             size.put("rate_per_s", config.dbRate());
             size.put("minutes", config.dbRunMinutes());
             size.put("samples", databaseSamples);
+            size.put("size_after_stop_mib", sizeAfterStopMib);
             r.put("db_size", size);
         }
         r.put("startup_breakdown_ms", startupBreakdown);
