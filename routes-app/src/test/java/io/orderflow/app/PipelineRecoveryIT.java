@@ -141,13 +141,13 @@ class PipelineRecoveryIT extends AppTestSupport {
         /** Fails the removal of a published row once, as a relay that died right after the broker's ack. */
         @Bean
         PublishedListener relayCrashOnce() {
-            return (record, where) -> {
+            return records -> records.forEach(published -> {
                 String armed = crashRelayOnce.get();
-                if (armed != null && new String(record.value(), StandardCharsets.UTF_8).contains(armed)
+                if (armed != null && new String(published.record().value(), StandardCharsets.UTF_8).contains(armed)
                         && crashRelayOnce.compareAndSet(armed, null)) {
                     throw new IllegalStateException("relay died after the ack (test)");
                 }
-            };
+            });
         }
     }
 }

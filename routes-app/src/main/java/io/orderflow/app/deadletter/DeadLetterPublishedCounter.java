@@ -1,9 +1,11 @@
 package io.orderflow.app.deadletter;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.outbox.PublishedListener;
+import io.orderflow.app.outbox.PublishedRecord;
 import io.orderflow.contract.DltHeaders;
 import io.orderflow.contract.Topic;
 import io.orderflow.outbox.OutboxRecord;
@@ -23,9 +25,13 @@ class DeadLetterPublishedCounter implements PublishedListener {
     }
 
     @Override
-    public void published(OutboxRecord record, RecordMetadata where) {
-        if (Topic.isDeadLetterTopic(record.topic())) {
-            metrics.deadLettered(record.headerText(DltHeaders.ROUTE_ID), record.headerText(DltHeaders.ORIGINAL_TOPIC));
+    public void published(List<PublishedRecord> records) {
+        for (PublishedRecord published : records) {
+            OutboxRecord record = published.record();
+            if (Topic.isDeadLetterTopic(record.topic())) {
+                metrics.deadLettered(record.headerText(DltHeaders.ROUTE_ID),
+                        record.headerText(DltHeaders.ORIGINAL_TOPIC));
+            }
         }
     }
 }

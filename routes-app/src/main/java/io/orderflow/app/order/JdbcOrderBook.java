@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,11 @@ import io.orderflow.order.WaitingEvent;
 public class JdbcOrderBook implements OrderBook {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public JdbcOrderBook(JdbcClient jdbc) {
+    public JdbcOrderBook(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Override
@@ -112,13 +115,28 @@ public class JdbcOrderBook implements OrderBook {
     }
 
     /** For an entry that may be written twice (a record the relay sent again): the first one stays. */
-    void addTimelineIfAbsent(String orderId, TimelineEntry entry) {
-        jdbc.sql("""
+    /** The entries whose order has none for the same event yet, as one JDBC batch (the relay's publish round). */
+    void addTimelineIfAbsent(List<OrderTimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate("""
                 insert into order_timeline (order_id, event_id, status, at, topic, kafka_partition, kafka_offset, applied)
                 select ?, ?, ?, ?, ?, ?, ?, ? where not exists
-                    (select 1 from order_timeline where order_id = ? and event_id = ?)""")
-                .params(orderId, entry.eventId().toString(), entry.status().name(), utc(entry.at()), entry.topic(),
-                        entry.partition(), entry.offset(), entry.applied(), orderId, entry.eventId().toString())
-                .update();
+                    (select 1 from order_timeline where order_id = ? and event_id = ?)""",
+                entries, entries.size(), (statement, timeline) -> {
+                    TimelineEntry entry = timeline.entry();
+                    String eventId = entry.eventId().toString();
+                    statement.setString(1, timeline.orderId());
+                    statement.setString(2, eventId);
+                    statement.setString(3, entry.status().name());
+                    statement.setObject(4, utc(entry.at()));
+                    statement.setString(5, entry.topic());
+                    statement.setInt(6, entry.partition());
+                    statement.setLong(7, entry.offset());
+                    statement.setBoolean(8, entry.applied());
+                    statement.setString(9, timeline.orderId());
+                    statement.setString(10, eventId);
+                });
     }
 }

@@ -1,10 +1,13 @@
 package io.orderflow.app.order;
 
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Component;
 
 import io.orderflow.app.outbox.PublishedListener;
+import io.orderflow.app.outbox.PublishedRecord;
 import io.orderflow.contract.EventHeaders;
 import io.orderflow.contract.EventType;
 import io.orderflow.contract.Topic;
@@ -30,13 +33,18 @@ class OrderCreatedTimeline implements PublishedListener {
     }
 
     @Override
-    public void published(OutboxRecord record, RecordMetadata where) {
-        if (!record.topic().equals(Topic.ORDER.topicName())
-                || !EventType.OrderCreated.name().equals(record.headerText(EventHeaders.EVENT_TYPE))) {
-            return;
+    public void published(List<PublishedRecord> records) {
+        List<OrderTimelineEntry> created = new ArrayList<>();
+        for (PublishedRecord published : records) {
+            OutboxRecord record = published.record();
+            if (record.topic().equals(Topic.ORDER.topicName())
+                    && EventType.OrderCreated.name().equals(record.headerText(EventHeaders.EVENT_TYPE))) {
+                EventEnvelope event = codec.decode(record.value());
+                RecordMetadata where = published.where();
+                created.add(new OrderTimelineEntry(event.orderId(), new TimelineEntry(OrderStatus.CREATED,
+                        event.occurredAt(), where.topic(), where.partition(), where.offset(), event.eventId(), true)));
+            }
         }
-        EventEnvelope event = codec.decode(record.value());
-        orders.addTimelineIfAbsent(event.orderId(), new TimelineEntry(OrderStatus.CREATED, event.occurredAt(),
-                where.topic(), where.partition(), where.offset(), event.eventId(), true));
+        orders.addTimelineIfAbsent(created);
     }
 }

@@ -1,15 +1,15 @@
 package io.orderflow.app.outbox;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
-
-import io.orderflow.outbox.OutboxRecord;
+import java.util.List;
 
 /**
- * Told about each record the broker acknowledged, inside the transaction that removes its row from the outbox: what
- * depends on where a record landed (an order's timeline points at its OrderCreated record) is written then, once.
+ * Told about the records the broker acknowledged, inside the transaction that removes their rows from the outbox:
+ * what depends on where a record landed (an order's timeline points at its OrderCreated record) is written then,
+ * once. A relay's whole publish round comes at once, so a listener can write its rows as one JDBC batch.
  */
 @FunctionalInterface
 public interface PublishedListener {
 
-    void published(OutboxRecord record, RecordMetadata where);
+    /** @param records in the order they were written to the outbox */
+    void published(List<PublishedRecord> records);
 }

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.orderflow.app.database.MigratedH2;
@@ -25,8 +28,9 @@ class JdbcOrderBookTest {
 
     private static final Instant AT = Instant.parse("2026-12-01T10:15:30.123Z");
 
-    private final JdbcClient jdbc = MigratedH2.jdbcClient();
-    private final JdbcOrderBook book = new JdbcOrderBook(jdbc);
+    private final DataSource database = MigratedH2.create();
+    private final JdbcClient jdbc = JdbcClient.create(database);
+    private final JdbcOrderBook book = new JdbcOrderBook(jdbc, new JdbcTemplate(database));
 
     @Test
     void anInsertedOrderIsFoundWithItsStatusTotalAndLinesInOrder() {
@@ -71,8 +75,13 @@ class JdbcOrderBookTest {
         book.insert(new Order("o-1", "c-1", List.of(new OrderLine("p", 1, BigDecimal.TEN)), BigDecimal.TEN,
                 OrderStatus.CREATED, AT, null));
         UUID eventId = UUID.randomUUID();
-        book.addTimelineIfAbsent("o-1", new TimelineEntry(OrderStatus.CREATED, AT, "order-events", 0, 7, eventId, true));
-        book.addTimelineIfAbsent("o-1", new TimelineEntry(OrderStatus.CREATED, AT, "order-events", 1, 99, eventId, true));
+        book.addTimelineIfAbsent(List.of(new OrderTimelineEntry("o-1",
+                new TimelineEntry(OrderStatus.CREATED, AT, "order-events", 0, 7, eventId, true))));
+        book.addTimelineIfAbsent(List.of(
+                new OrderTimelineEntry("o-1", new TimelineEntry(OrderStatus.CREATED, AT, "order-events", 1, 99, eventId,
+                        true)),
+                new OrderTimelineEntry("o-1", new TimelineEntry(OrderStatus.CREATED, AT, "order-events", 2, 5, eventId,
+                        true))));
 
         assertThat(jdbc.sql("select kafka_partition, kafka_offset from order_timeline where order_id = ?")
                 .param("o-1").query((rs, row) -> rs.getInt(1) + "/" + rs.getLong(2)).list()).containsExactly("0/7");

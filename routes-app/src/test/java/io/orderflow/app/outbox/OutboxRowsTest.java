@@ -1,0 +1,79 @@
+package io.orderflow.app.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.orderflow.app.database.MigratedH2;
+
+class OutboxRowsTest {
+
+    private final DataSource database = MigratedH2.create();
+    private final JdbcClient jdbc = JdbcClient.create(database);
+    private final OutboxHeaders headers = new OutboxHeaders(new ObjectMapper());
+    private final List<List<PublishedRecord>> told = new ArrayList<>();
+    private final OutboxRows rows = new OutboxRows(jdbc, new JdbcTemplate(database), headers,
+            new TransactionTemplate(new DataSourceTransactionManager(database)), List.of(told::add),
+            Clock.systemUTC());
+
+    @Test
+    void publishedRowsAreRemovedAndTheListenersToldOnceInOutboxOrder() {
+        List<OutboxRow> waiting = write("a", "b", "c");
+        // another relay whose lease ran out published "b" as well, and removed its row first
+        jdbc.sql("delete from outbox where id = ?").param(waiting.get(1).id()).update();
+        Map<OutboxRow, RecordMetadata> acknowledged = new LinkedHashMap<>();
+        waiting.forEach(row -> acknowledged.put(row, landedAt(row.id())));
+
+        rows.published(acknowledged);
+
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0)).extracting(published -> new String(published.record().value(), StandardCharsets.UTF_8))
+                .containsExactly("a", "c");
+        assertThat(told.get(0)).extracting(published -> published.where().offset())
+                .containsExactly(waiting.get(0).id(), waiting.get(2).id());
+        assertThat(jdbc.sql("select count(*) from outbox").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRoundWhoseRowsAreAllGoneTellsNobody() {
+        List<OutboxRow> waiting = write("a");
+        jdbc.sql("delete from outbox").update();
+
+        rows.published(Map.of(waiting.get(0), landedAt(1)));
+
+        assertThat(told).isEmpty();
+    }
+
+    private List<OutboxRow> write(String... values) {
+        for (String value : values) {
+            jdbc.sql("insert into outbox (shard, topic, record_key, payload, headers, created_at)"
+                            + " values (0, 'order-events', ?, ?, ?, current_timestamp)")
+                    .params(value.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8),
+                            headers.write(List.of()))
+                    .update();
+        }
+        return rows.next(IntStream.range(0, OutboxShards.COUNT).boxed().toList(), 100);
+    }
+
+    private static RecordMetadata landedAt(long offset) {
+        return new RecordMetadata(new TopicPartition("order-events", 0), offset, 0, 0, 1, 1);
+    }
+}
