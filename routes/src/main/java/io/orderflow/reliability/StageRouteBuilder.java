@@ -8,6 +8,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
+import org.slf4j.event.Level;
 
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventHeaders;
@@ -113,7 +114,10 @@ public abstract class StageRouteBuilder extends RouteBuilder {
     protected void ignored(String routeId, ConsumedEvent input, IgnoredReason reason) {
         context.ignoredEvents().record(routeId, input, reason);
         context.metrics().ignored(routeId, input.topic(), reason);
-        log.info("{}: ignored {} event {} {} for order {} (correlation {})", routeId, reason,
+        // an early event is routine under load (a stage reads several topics and Kafka orders none across them), so
+        // only a duplicate is worth a line at INFO; both are in ignored_events and the metric either way
+        log.atLevel(reason == IgnoredReason.EARLY ? Level.DEBUG : Level.INFO).log(
+                "{}: ignored {} event {} {} for order {} (correlation {})", routeId, reason,
                 input.event().type(), input.event().eventId(), input.event().orderId(),
                 input.event().correlationId());
     }
