@@ -25,25 +25,29 @@ final class ProcessTable {
         t.append(String.format(Locale.ROOT, "%n  %-48s", "separate process, by database"));
         names.forEach(n -> t.append(String.format(Locale.ROOT, " %" + CELL + "s", n)));
         t.append('\n');
-        Object firstRate = columns.values().stream().map(c -> path(c, "rest_e2e", "rate_per_s"))
-                .filter(v -> v != null).findFirst().orElse("?");
-        row(t, columns, "startup to health UP, ms", c -> summary(c.get("startup_ms")));
-        row(t, columns, "POST /api/orders, pipeline live, req/s", c -> summary(c.get("rest_requests_per_s")));
-        row(t, columns, "  POST -> DELIVERED meanwhile, orders/s", c -> summary(c.get("rest_pipeline_orders_per_s")));
-        row(t, columns, "  app CPU per request, ms", c -> summary(c.get("rest_app_cpu_ms_per_request")));
-        row(t, columns, "POST /api/orders, stages stopped, req/s",
-                c -> summary(c.get("rest_stages_stopped_requests_per_s")));
-        row(t, columns, "  app CPU per request, ms",
-                c -> summary(c.get("rest_stages_stopped_app_cpu_ms_per_request")));
-        row(t, columns, "REST end-to-end: max sustained, orders/s", c -> maxSustained(c));
-        row(t, columns, "  @" + firstRate + "/s POST -> DELIVERED p50 / p99, ms",
-                c -> path(c, "rest_e2e", "p50_ms") + " / " + path(c, "rest_e2e", "p99_ms")
-                        + (Boolean.FALSE.equals(path(c, "rest_e2e", "sustained")) ? " (backlog)" : ""));
-        row(t, columns, "  @" + firstRate + "/s app CPU per order, ms",
-                c -> path(c, "rest_e2e", "app_cpu_ms_per_order"));
-        row(t, columns, "peak RSS (VmHWM) under REST load, MiB", c -> String.valueOf(c.get("peak_rss_mb")));
-        row(t, columns, "peak heap used / committed, MiB",
-                c -> c.get("peak_heap_used_mb") + " / " + c.get("peak_heap_committed_mb"));
+        // a dbsize-only run (-Dbench.phases=dbsize) has none of these
+        if (columns.values().stream().anyMatch(c -> Boolean.TRUE.equals(c.get("process_phase")))) {
+            Object firstRate = columns.values().stream().map(c -> path(c, "rest_e2e", "rate_per_s"))
+                    .filter(v -> v != null).findFirst().orElse("?");
+            row(t, columns, "startup to health UP, ms", c -> summary(c.get("startup_ms")));
+            row(t, columns, "POST /api/orders, pipeline live, req/s", c -> summary(c.get("rest_requests_per_s")));
+            row(t, columns, "  POST -> DELIVERED meanwhile, orders/s",
+                    c -> summary(c.get("rest_pipeline_orders_per_s")));
+            row(t, columns, "  app CPU per request, ms", c -> summary(c.get("rest_app_cpu_ms_per_request")));
+            row(t, columns, "POST /api/orders, stages stopped, req/s",
+                    c -> summary(c.get("rest_stages_stopped_requests_per_s")));
+            row(t, columns, "  app CPU per request, ms",
+                    c -> summary(c.get("rest_stages_stopped_app_cpu_ms_per_request")));
+            row(t, columns, "REST end-to-end: max sustained, orders/s", c -> maxSustained(c));
+            row(t, columns, "  @" + firstRate + "/s POST -> DELIVERED p50 / p99, ms",
+                    c -> path(c, "rest_e2e", "p50_ms") + " / " + path(c, "rest_e2e", "p99_ms")
+                            + (Boolean.FALSE.equals(path(c, "rest_e2e", "sustained")) ? " (backlog)" : ""));
+            row(t, columns, "  @" + firstRate + "/s app CPU per order, ms",
+                    c -> path(c, "rest_e2e", "app_cpu_ms_per_order"));
+            row(t, columns, "peak RSS (VmHWM) under REST load, MiB", c -> String.valueOf(c.get("peak_rss_mb")));
+            row(t, columns, "peak heap used / committed, MiB",
+                    c -> c.get("peak_heap_used_mb") + " / " + c.get("peak_heap_committed_mb"));
+        }
         if (columns.values().stream().anyMatch(c -> c.containsKey("db_size"))) {
             row(t, columns, "database size at the end of the db-size run, MiB", ProcessTable::lastSize);
             row(t, columns, "  the same after the application stopped, MiB",

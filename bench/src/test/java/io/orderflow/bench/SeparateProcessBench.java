@@ -404,6 +404,7 @@ final class SeparateProcessBench {
     Map<String, Object> results() {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("database", database.note());
+        r.put("process_phase", config.runs("process"));
         r.put("startup_ms", Stats.summary(startupMs, 0));
         r.put("shutdown_ms", Stats.summary(shutdownMs, 0));
         r.put("rest_requests_per_s", Stats.summary(column(liveWindows, "requests_per_s"), 1));
