@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The application's write pattern with the datasource's {@code WRITE_DELAY=0}: every commit adds a row that stays (an
  * order) and writes and removes one that does not (the outbox). Each commit writes a chunk; the pages of the rows
  * that stay keep old chunks partly alive, and only housekeeping rewrites those. Retention is 0 here so that freed
- * space is reusable at once (the application keeps H2's 45 s).
+ * space is reusable at once (the application's is 1 s).
  */
 class H2StoreHousekeepingTest {
 
