@@ -37,10 +37,11 @@ public final class JfrTop {
             new String[] {"org.apache.kafka", "Kafka broker"},
             new String[] {"kafka.", "Kafka broker"},
             new String[] {"org.apache.camel.component.kafka", "Camel kafka"},
+            new String[] {"org.apache.camel.component.servlet", "Camel servlet"},
+            new String[] {"org.apache.camel.http.common", "Camel servlet"},
             new String[] {"org.apache.camel", "Camel core"},
             new String[] {"org.hibernate.validator", "bean validation"},
             new String[] {"org.springframework.security", "Spring Security"},
-            new String[] {"org.apache.camel.component.platform.http", "Camel platform-http"},
             new String[] {"org.apache.catalina", "Tomcat"},
             new String[] {"org.apache.coyote", "Tomcat"},
             new String[] {"org.apache.tomcat", "Tomcat"},
@@ -155,7 +156,7 @@ public final class JfrTop {
                 || method.startsWith("org.apache.camel.component.kafka.KafkaFetchRecords.poll")
                 || method.startsWith("org.apache.camel.component.kafka.KafkaFetchRecords.startPolling")
                 || method.startsWith("org.springframework.security.web.FilterChainProxy.doFilter")
-                || method.startsWith("org.apache.camel.component.platform.http")
+                || method.startsWith("org.apache.camel.component.servlet.CamelServlet.service")
                 || method.startsWith("org.springframework.web.servlet.DispatcherServlet.doDispatch")
                 || method.startsWith("jakarta.validation")
                 || method.startsWith("org.hibernate.validator.internal.engine.ValidatorImpl.validate")

@@ -30,7 +30,7 @@ public class CartApi extends RouteBuilder {
 
     @Override
     public void configure() {
-        rest("/api/carts").description("Shopping carts")
+        rest("/carts").description("Shopping carts")
                 .post("/{cartId}/items").description("Add an item; creates the cart on its first item")
                     .consumes("application/json").produces("application/json")
                     .type(AddItemRequest.class).outType(CartView.class)

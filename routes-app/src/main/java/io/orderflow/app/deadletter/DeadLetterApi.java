@@ -44,7 +44,7 @@ public class DeadLetterApi extends RouteBuilder {
 
     @Override
     public void configure() {
-        rest("/api/dead-letters").description("Dead letters (operator credentials required)")
+        rest("/dead-letters").description("Dead letters (operator credentials required)")
                 .get().description("Dead letters, newest first, filtered and paged").produces("application/json")
                     .param().name("topic").type(RestParamType.query).description("original topic").required(false).endParam()
                     .param().name("exception").type(RestParamType.query).description("part of the exception class").required(false).endParam()

@@ -53,7 +53,7 @@ public class FaultApi extends RouteBuilder {
 
     @Override
     public void configure() {
-        rest("/api/faults").description("Fault injection for tests, demos and incident rehearsals")
+        rest("/faults").description("Fault injection for tests, demos and incident rehearsals")
                 .get().description("Active faults by stage, on the instance called").produces("application/json")
                     .to("direct:fault-api-list")
                 .put("/{stage}").description("Set the faults of one stage: " + String.join(", ", Stage.ids())

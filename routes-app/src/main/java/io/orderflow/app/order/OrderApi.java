@@ -33,7 +33,7 @@ public class OrderApi extends RouteBuilder {
 
     @Override
     public void configure() {
-        rest("/api/orders").description("Orders")
+        rest("/orders").description("Orders")
                 .post().description("Place an order. Its OrderCreated is queued with it and published to order-events"
                         + " after the commit; the order's timeline shows the CREATED step once it is published")
                     .consumes("application/json").produces("application/json")

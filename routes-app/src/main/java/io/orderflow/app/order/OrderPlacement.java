@@ -66,8 +66,7 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
     private final TransactionTemplate transactions;
     private final OrderflowProperties.Placement settings;
     private final BlockingQueue<Pending> queue;
-    // The one writer thread. Not a bean of its own: an Executor bean makes Spring Boot leave out its
-    // applicationTaskExecutor, which camel-platform-http runs every REST request on.
+    // the one writer thread
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "order-placement"));
     private final DistributionSummary groupSizes;
     private final Counter fallbacks;

@@ -34,7 +34,7 @@ public class RouteApi extends RouteBuilder {
 
     @Override
     public void configure() {
-        rest("/api/routes").description("Camel routes (operator credentials required; control is an admin action)")
+        rest("/routes").description("Camel routes (operator credentials required; control is an admin action)")
                 .get().description("Every route with its state and statistics, and each stage's outbox when reported")
                     .produces("application/json")
                     .to("direct:route-api-list")

@@ -10,9 +10,9 @@ import org.apache.camel.Exchange;
 import io.orderflow.app.web.ApiException;
 
 /**
- * The person behind a request, as a route sees it. Camel's platform-http runs routes on another thread than the
- * servlet filters, where Spring Security's context is not, so {@link OperatorHeaderFilter} hands the authenticated
- * name and roles over as request headers that only it can set.
+ * The person behind a request, as a route sees it: {@link OperatorHeaderFilter} hands the authenticated name and
+ * roles over as request headers that only it can set, so a route reads them from its exchange rather than from
+ * Spring Security's thread-bound context (a route may continue on another thread than the one the filters ran on).
  */
 public record AuthenticatedOperator(String name, List<OperatorRole> roles) {
 

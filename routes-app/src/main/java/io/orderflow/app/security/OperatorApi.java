@@ -21,7 +21,7 @@ public class OperatorApi extends RouteBuilder {
 
     @Override
     public void configure() {
-        rest("/api/operators").description("The signed-in operator")
+        rest("/operators").description("The signed-in operator")
                 .get("/me").description("Name and roles of the credentials sent; each role includes the ones"
                         + " before it: viewer, operator, admin").produces("application/json")
                     .responseMessage().code(401).message("no or wrong credentials").endResponseMessage()

@@ -88,9 +88,9 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized))
                 .addFilterAfter(new OperatorHeaderFilter(), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        // platform-http completes requests asynchronously: the request was authorized on entry,
-                        // and the async dispatch runs without the (stateless) security context
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        // the error page of a request that was authorized (or refused) on entry; its dispatch
+                        // runs without the (stateless) security context
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/dead-letters", "/api/dead-letters/**",
                                 "/api/faults", "/api/faults/**", "/api/routes", "/api/routes/**")
                             .hasRole(OperatorRole.VIEWER.name())

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Errors raised by Spring MVC before a route runs (unknown path, wrong method, unsupported content type, a response
+ * Errors raised by Tomcat, Camel's servlet or Spring MVC before a route runs (unknown path, wrong method, a response
  * type the client does not accept) get the same {@code {"error", "detail"}} shape as the API's own errors; see
  * {@link JsonErrorController}.
  */
@@ -28,7 +28,7 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
         body.put("detail", switch (status) {
             case 404 -> "no endpoint at " + spring.get("path") + " (see /api/api-doc)";
             case 405 -> "method not allowed on " + spring.get("path");
-            case 406 -> "the response can only be application/json; send Accept: application/json, or no Accept";
+            case 406 -> AcceptJsonFilter.DETAIL;
             case 415 -> "Content-Type must be application/json";
             default -> known == null ? "request failed" : known.getReasonPhrase();
         });

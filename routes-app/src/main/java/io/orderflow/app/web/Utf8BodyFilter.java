@@ -24,9 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * JSON is UTF-8 (RFC 8259), so a body that is not valid UTF-8 is a 400 {@code malformed_json}. Checked here, on
- * the bytes, because camel-platform-http reads request bodies through the servlet's character reader, which fails
- * on such a byte with an IOException the route only sees as a closed stream (a 500). The body, at most
- * {@link RequestSizeLimitFilter#MAX_BODY_BYTES}, is passed on from memory. Runs after authentication, so an
+ * the bytes, before any reader decodes them: a reader that fails on such a byte surfaces to a route as an
+ * IOException on a closed stream (a 500), and one that replaces it stores something the client did not send. The
+ * body, at most {@link RequestSizeLimitFilter#MAX_BODY_BYTES}, is passed on from memory. Runs after authentication, so an
  * anonymous caller learns nothing about an operator endpoint from it.
  */
 @Component
