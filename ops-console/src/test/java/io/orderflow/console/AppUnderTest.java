@@ -25,7 +25,7 @@ final class AppUnderTest {
     }
 
     static AppProcess start(int httpPort, int kafkaPort) throws IOException {
-        Path jar = Path.of(System.getProperty("orderflow.app.jar", "../routes-app/target/routes-app.jar"));
+        Path jar = Path.of(System.getProperty("orderflow.app.jar", "../routes-app/target/app/routes-app.jar"));
         Path dataDir = Files.createTempDirectory("orderflow-console-it");
         Path log = Path.of("target", "app-under-test-" + httpPort + ".log");
         Files.deleteIfExists(log);
