@@ -29,7 +29,9 @@ final class ProcessTable {
         if (columns.values().stream().anyMatch(c -> Boolean.TRUE.equals(c.get("process_phase")))) {
             Object firstRate = columns.values().stream().map(c -> path(c, "rest_e2e", "rate_per_s"))
                     .filter(v -> v != null).findFirst().orElse("?");
-            row(t, columns, "startup to health UP, ms", c -> summary(c.get("startup_ms")));
+            row(t, columns, "start to health UP, external broker, ms",
+                    c -> summary(c.get("startup_external_broker_ms")));
+            row(t, columns, "start to health UP, embedded broker, ms", c -> summary(c.get("startup_ms")));
             row(t, columns, "POST /api/orders, pipeline live, req/s", c -> summary(c.get("rest_requests_per_s")));
             row(t, columns, "  POST -> DELIVERED meanwhile, orders/s",
                     c -> summary(c.get("rest_pipeline_orders_per_s")));

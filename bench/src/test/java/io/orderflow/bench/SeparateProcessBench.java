@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
+import ch.qos.logback.classic.Level;
+
+import io.orderflow.app.kafka.EmbeddedKafkaBroker;
 
 /**
  * The phases that run the application as its own process ({@link MeasuredApp}), against one {@link AppDatabase}:
  * <ol>
- * <li>start to health UP ({@code startupRuns} times, fresh data directory and database each time); on the last
- * start, closed-loop {@code POST /api/orders} with the pipeline live ({@link RestLoad}), sampling RSS and heap;</li>
+ * <li>start to health UP against a broker that already runs ({@code startupRuns} times: the production shape,
+ * where the broker is not the application's to start; the first start creates the topics, as a first deployment
+ * does), then with the embedded broker ({@code startupRuns} times); fresh data directory and database each
+ * time; on the last start, closed-loop {@code POST /api/orders} with the pipeline live ({@link RestLoad}), sampling RSS and heap;</li>
  * <li>on a new start, the same load with the stage consumers stopped through the application's route control API
  * ({@code POST /api/routes/{id}/stop} for each pipeline stage's Kafka route, as an operator would);</li>
  * <li>on a new start, open-loop orders through {@code POST /api/orders} until DELIVERED ({@link PacedOrders},
@@ -44,6 +53,7 @@ final class SeparateProcessBench {
     private int nextRun = 1;
 
     private final List<Double> startupMs = new ArrayList<>();
+    private final List<Double> externalBrokerStartupMs = new ArrayList<>();
     private final List<Double> shutdownMs = new ArrayList<>();
     private final List<Map<String, Double>> startupBreakdown = new ArrayList<>();
     private final List<Map<String, Object>> liveWindows = new ArrayList<>();
@@ -67,6 +77,7 @@ final class SeparateProcessBench {
 
     void run() throws Exception {
         if (config.runs("process")) {
+            startupWithExternalBroker();
             startupAndLiveRest();
             pausedRest();
             endToEnd();
@@ -77,6 +88,24 @@ final class SeparateProcessBench {
     }
 
     // ------------------------------------------------------------------------------------------------ phases
+
+    private void startupWithExternalBroker() throws Exception {
+        // the broker runs in this JVM, whose logging is logback's default (everything at DEBUG on stdout) until an
+        // in-process application configures it: a broker's chatter would bury the benchmark's own lines
+        for (String name : List.of("kafka", "org.apache.kafka", "org.apache.zookeeper")) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.WARN);
+        }
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve(database.name() + "-broker"), 0)) {
+            for (int i = 0; i < config.startupRuns(); i++) {
+                String name = "external-broker-" + i;
+                Path dataDir = work.resolve(database.name() + "-" + name);
+                MeasuredApp app = start(name, dataDir, database.fresh(dataDir),
+                        Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+                externalBrokerStartupMs.add((double) app.startupMs());
+                stop(app);
+            }
+        }
+    }
 
     private void startupAndLiveRest() throws Exception {
         MeasuredApp app = null;
@@ -198,11 +227,18 @@ final class SeparateProcessBench {
     }
 
     private MeasuredApp start(String name, Path dataDir, AppDatabase.Instance db) throws Exception {
+        return start(name, dataDir, db, Map.of());
+    }
+
+    private MeasuredApp start(String name, Path dataDir, AppDatabase.Instance db, Map<String, String> environment)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("ORDERFLOW_OPERATOR_TOKEN", token);
         List<String> args = new ArrayList<>(config.appArgs());
         args.addAll(db.appArgs());
         Path jar = config.appJar();
         MeasuredApp app = MeasuredApp.start(jar, jar == null ? BenchConfig.applicationClasspath() : null,
-                config.appJvmArgs(), args, Map.of("ORDERFLOW_OPERATOR_TOKEN", token), dataDir, logFile(name),
+                config.appJvmArgs(), args, env, dataDir, logFile(name),
                 180_000);
         // the machine is shared: how busy it was when each phase began is part of the result
         String load = Benchmark.loadAverage();
@@ -406,6 +442,7 @@ final class SeparateProcessBench {
         r.put("database", database.note());
         r.put("process_phase", config.runs("process"));
         r.put("startup_ms", Stats.summary(startupMs, 0));
+        r.put("startup_external_broker_ms", Stats.summary(externalBrokerStartupMs, 0));
         r.put("shutdown_ms", Stats.summary(shutdownMs, 0));
         r.put("rest_requests_per_s", Stats.summary(column(liveWindows, "requests_per_s"), 1));
         r.put("rest_pipeline_orders_per_s", Stats.summary(column(liveWindows, "delivered_per_s"), 1));
