@@ -66,7 +66,7 @@ record BenchConfig(
         int dbRate,
         double dbRunMinutes,
         double dbSampleSeconds,
-        // the separate-process phases run once per database: "h2" and/or "postgresql"
+        // every phase runs once per database: "h2" and/or "postgresql"
         List<String> databases,
         // true: a database that cannot be set up fails the run (smoke); false: its column says "skipped: why"
         boolean requireAllDatabases) {

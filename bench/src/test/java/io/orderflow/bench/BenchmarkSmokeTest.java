@@ -34,7 +34,8 @@ class BenchmarkSmokeTest {
         for (String key : List.of("ceiling_orders_per_s", "pipeline_orders_per_s", "ratio", "rest_requests_per_s",
                 "startup_ms", "peak_rss_mb", "rest_pipeline_orders_per_s", "peak_heap_used_mb",
                 "rest_stages_stopped_requests_per_s", "rest_e2e_max_sustained_orders_per_s", "rest_e2e_p50_ms",
-                "rest_e2e_p99_ms", "rest_e2e_app_cpu_ms_per_order", "pipeline_app_cpu_ms_per_order")) {
+                "rest_e2e_p99_ms", "rest_e2e_app_cpu_ms_per_order", "pipeline_app_cpu_ms_per_order",
+                "startup_external_broker_ms")) {
             assertThat(results.has(key)).as(key).isTrue();
             assertThat(results.get(key).isNumber()).as(key + " is a number").isTrue();
         }
@@ -63,6 +64,8 @@ class BenchmarkSmokeTest {
             assertThat(column).as(name).isNotNull();
             assertThat(column.has("skipped")).as(name + " ran: " + column.path("skipped").asText()).isFalse();
             assertThat(column.at("/startup_ms/median").asDouble()).as(name + " startup").isPositive();
+            assertThat(column.at("/startup_external_broker_ms/median").asDouble()).as(name + " startup, own broker")
+                    .isPositive();
             assertThat(column.at("/rest_requests_per_s/median").asDouble()).as(name + " REST live").isPositive();
             assertThat(column.at("/rest_stages_stopped_requests_per_s/median").asDouble())
                     .as(name + " REST, stages stopped").isPositive();
@@ -79,9 +82,24 @@ class BenchmarkSmokeTest {
             assertThat(samples.get(samples.size() - 1).get("delivered").asLong()).as(name + " delivered").isPositive();
             assertThat(column.at("/db_size/size_after_stop_mib").asDouble()).as(name + " size after stop").isPositive();
         }
+        JsonNode inProcess = results.get("inprocess_databases");
+        assertThat(inProcess.size()).isEqualTo(expected.size());
+        for (String name : expected) {
+            JsonNode column = inProcess.get(name);
+            assertThat(column).as(name + " in process").isNotNull();
+            assertThat(column.has("skipped")).as(name + " in process ran: " + column.path("skipped").asText())
+                    .isFalse();
+            for (String key : List.of("pipeline_orders_per_s", "ceiling_orders_per_s", "ratio",
+                    "pipeline_app_cpu_ms_per_order")) {
+                assertThat(column.get(key).asDouble()).as(name + " in process " + key).isPositive();
+            }
+            assertThat(column.at("/latency_ms/100/p99").isNumber()).as(name + " in process latency").isTrue();
+            assertThat(column.get("database_verified").asBoolean()).as(name + " in process database").isTrue();
+        }
         assertThat(results.at("/details/database_verified").asBoolean()).isTrue();
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("ratio pipeline/ceiling", "p99",
-                "separate process, by database", "stages stopped", "database size");
+                "separate process, by database", "stages stopped", "database size", "in process, H2",
+                "external broker");
     }
 
     private static final class TeeStream extends java.io.OutputStream {

@@ -41,14 +41,10 @@ import io.orderflow.app.kafka.EmbeddedKafkaBroker;
  */
 final class SeparateProcessBench {
 
-    interface Log {
-        void log(String format, Object... args);
-    }
-
     private final BenchConfig config;
     private final AppDatabase database;
     private final Path work;
-    private final Log log;
+    private final BenchLog log;
     private final String token = "bench-" + UUID.randomUUID();
     private int nextRun = 1;
 
@@ -68,7 +64,7 @@ final class SeparateProcessBench {
     private long idleRssKb = -1;
     private double[] heapPeaks = {Double.NaN, Double.NaN, Double.NaN};
 
-    SeparateProcessBench(BenchConfig config, AppDatabase database, Path work, Log log) {
+    SeparateProcessBench(BenchConfig config, AppDatabase database, Path work, BenchLog log) {
         this.config = config;
         this.database = database;
         this.work = work;
