@@ -57,19 +57,16 @@ final class InProcessBench {
     private final Map<String, Map<String, Double>> saturationCpuPerOrder = new LinkedHashMap<>();
     private final List<Double> saturationAppCpuMs = new ArrayList<>();
     private final Map<String, Map<String, String>> databaseAfterGroup = new LinkedHashMap<>();
+    /** The one application of all groups, without {@code freshAppPerGroup}. */
+    private Runs sharedRuns;
+    private Path loggingConfig;
 
     InProcessBench(BenchConfig config, AppDatabase database, Path work, BenchLog log) {
         this.config = config;
         this.database = database;
         this.work = work;
-        this.log = (format, args) -> log.log("[%s in process] " + format, prepend(database.name(), args));
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
+        String prefix = "[" + database.name() + " in process] ";
+        this.log = (format, args) -> log.log(prefix + format, args);
     }
 
     /** The runs' database checks that failed (an order DELIVERED by the events but not in the database). */
@@ -140,9 +137,6 @@ final class InProcessBench {
             }
         }
     }
-
-    private Runs sharedRuns;
-    private Path loggingConfig;
 
     private void closeApp(Runs runs) {
         runs.ceiling.close();
