@@ -137,7 +137,7 @@ public final class EventCodec {
 
     private static Instant parseInstant(String at) {
         try {
-            return Instant.parse(at);
+            return UtcInstants.parse(at);
         } catch (RuntimeException e) {
             throw new InvalidEventException("occurredAt is not ISO-8601: '" + at + "'", e);
         }
