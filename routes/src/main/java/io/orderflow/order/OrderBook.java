@@ -12,8 +12,8 @@ public interface OrderBook {
 
     Optional<OrderState> find(String orderId);
 
-    /** The order's state, locked for the rest of the transaction so concurrent events apply one at a time. */
-    Optional<OrderState> lock(String orderId);
+    /** The order, locked for the rest of the transaction so concurrent events apply one at a time. */
+    Optional<LockedOrder> lock(String orderId);
 
     void updateStatus(String orderId, OrderStatus status, Instant at);
 

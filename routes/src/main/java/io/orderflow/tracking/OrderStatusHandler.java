@@ -18,6 +18,7 @@ import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;
 import io.orderflow.event.TransitionLog;
 import io.orderflow.event.UnknownReferenceException;
+import io.orderflow.order.LockedOrder;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderState;
 import io.orderflow.order.OrderStateMachine.Decision;
@@ -59,10 +60,11 @@ public final class OrderStatusHandler {
         EventEnvelope event = input.event();
         String orderId = event.orderId();
         OrderStatus target = OrderStatus.causedBy(event.type());
-        OrderState order = orders.lock(orderId).orElseThrow(() -> new UnknownReferenceException(
+        LockedOrder locked = orders.lock(orderId).orElseThrow(() -> new UnknownReferenceException(
                 "order " + orderId + " does not exist"));
+        OrderState order = locked.state();
         confirmRecorded(order, event);
-        List<WaitingEvent> waiting = orders.waiting(orderId);
+        List<WaitingEvent> waiting = locked.hasWaiting() ? orders.waiting(orderId) : List.of();
         for (WaitingEvent early : waiting) {
             if (early.target() == target) {
                 throw new ContradictionException("order " + orderId + " already has " + target + " event "

@@ -36,8 +36,8 @@ public class InMemoryOrderBook implements OrderBook {
     }
 
     @Override
-    public Optional<OrderState> lock(String orderId) {
-        return find(orderId);
+    public Optional<LockedOrder> lock(String orderId) {
+        return find(orderId).map(order -> new LockedOrder(order, !waiting(orderId).isEmpty()));
     }
 
     @Override

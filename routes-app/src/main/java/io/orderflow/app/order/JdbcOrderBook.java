@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.order.LockedOrder;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderState;
@@ -56,10 +57,15 @@ public class JdbcOrderBook implements OrderBook {
     }
 
     @Override
-    public Optional<OrderState> lock(String orderId) {
-        return jdbc.sql("select status, total from orders where order_id = ? for update")
+    public Optional<LockedOrder> lock(String orderId) {
+        return jdbc.sql("""
+                select status, total,
+                    exists (select 1 from order_pending_events p where p.order_id = o.order_id and p.settled = false)
+                from orders o where order_id = ? for update""")
                 .param(orderId)
-                .query((rs, row) -> new OrderState(orderId, OrderStatus.valueOf(rs.getString(1)), rs.getBigDecimal(2)))
+                .query((rs, row) -> new LockedOrder(
+                        new OrderState(orderId, OrderStatus.valueOf(rs.getString(1)), rs.getBigDecimal(2)),
+                        rs.getBoolean(3)))
                 .optional();
     }
 

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.orderflow.app.database.MigratedH2;
 import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.order.LockedOrder;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderState;
 import io.orderflow.order.OrderStatus;
@@ -39,7 +40,8 @@ class JdbcOrderBookTest {
         book.insert(new Order("o-1", "c-1", lines, new BigDecimal("26.05"), OrderStatus.CREATED, AT, "corr-1"));
 
         assertThat(book.find("o-1")).contains(new OrderState("o-1", OrderStatus.CREATED, new BigDecimal("26.05")));
-        assertThat(book.lock("o-1")).contains(new OrderState("o-1", OrderStatus.CREATED, new BigDecimal("26.05")));
+        assertThat(book.lock("o-1")).contains(new LockedOrder(
+                new OrderState("o-1", OrderStatus.CREATED, new BigDecimal("26.05")), false));
         assertThat(jdbc.sql("select product_id from order_items where order_id = ? order by line_no")
                 .param("o-1").query(String.class).list()).containsExactly("book", "pen");
         assertThat(book.find("o-2")).isEmpty();
@@ -88,7 +90,7 @@ class JdbcOrderBookTest {
     }
 
     @Test
-    void waitingEventsComeBackInTimeOrderUntilSettled() {
+    void waitingEventsComeBackInTimeOrderUntilSettledAndTheLockSaysWhetherAnyWait() {
         book.insert(new Order("o-1", "c-1", List.of(new OrderLine("p", 1, BigDecimal.TEN)), BigDecimal.TEN,
                 OrderStatus.CREATED, AT, null));
         WaitingEvent delivered = new WaitingEvent("o-1", UUID.randomUUID(), OrderStatus.DELIVERED, AT.plusSeconds(5));
@@ -97,10 +99,13 @@ class JdbcOrderBookTest {
         book.addWaiting(dispatched);
 
         assertThat(book.waiting("o-1")).containsExactly(dispatched, delivered);
+        assertThat(book.lock("o-1").orElseThrow().hasWaiting()).isTrue();
 
         book.settleWaiting("o-1", dispatched.eventId(), null);
+        assertThat(book.lock("o-1").orElseThrow().hasWaiting()).isTrue();
         book.settleWaiting("o-1", delivered.eventId(), "overtaken by history");
         assertThat(book.waiting("o-1")).isEmpty();
+        assertThat(book.lock("o-1").orElseThrow().hasWaiting()).isFalse();
         assertThat(jdbc.sql("select rejected_cause from order_pending_events where event_id = ?")
                 .param(delivered.eventId().toString()).query(String.class).single()).isEqualTo("overtaken by history");
     }

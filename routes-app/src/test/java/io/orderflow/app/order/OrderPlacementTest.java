@@ -32,6 +32,7 @@ import io.orderflow.app.OrderflowProperties;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
+import io.orderflow.order.LockedOrder;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderCreation;
@@ -190,7 +191,7 @@ class OrderPlacementTest {
             }
 
             @Override
-            public Optional<OrderState> lock(String orderId) {
+            public Optional<LockedOrder> lock(String orderId) {
                 return Optional.empty();
             }
 
