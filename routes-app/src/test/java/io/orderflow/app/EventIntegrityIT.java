@@ -23,14 +23,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.orderflow.contract.DltHeaders;
 import io.orderflow.contract.Topic;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.InvalidEventException;
 import io.orderflow.event.UnknownReferenceException;
+import io.orderflow.payment.PaymentRoutes;
 import io.orderflow.reliability.StageRouteBuilder;
 import io.orderflow.tracking.OrderRoutes;
 
@@ -41,6 +46,8 @@ import io.orderflow.tracking.OrderRoutes;
  */
 class EventIntegrityIT extends AppTestSupport {
 
+    @Autowired
+    private MeterRegistry meters;
     private KafkaProducer<String, byte[]> producer;
 
     @BeforeEach
@@ -206,6 +213,49 @@ class EventIntegrityIT extends AppTestSupport {
         }
         assertThat(jdbc.sql("select count(*) from outbox where parked_at is not null").query(Long.class).single())
                 .as("no dead letter parked").isZero();
+        stillDelivers();
+    }
+
+    /**
+     * Records that reach a stage in one poll: the batch runs without savepoints first, and the poison and the ghost
+     * fail that pass, so it is rolled back and run record by record. Whatever the poll held, each record counts once,
+     * and a record that failed inside its effect leaves nothing of it behind, its idempotency key least of all (a
+     * replay of its dead letter would be taken for a duplicate).
+     */
+    @Test
+    void aBatchWithFailingRecordsDeadLettersEachOnceAndCountsEachDuplicateOnce() throws Exception {
+        String orderId = placeOrder("batch-customer", "7.00");
+        awaitStatus(orderId, "DELIVERED");
+        ConsumerRecord<String, byte[]> created = topics().read(Topic.ORDER.topicName(),
+                r -> orderId.equals(r.key())).get(0);
+        Counter duplicates = meters.counter("orderflow.events.ignored", "route", PaymentRoutes.CHARGE,
+                "topic", Topic.ORDER.topicName(), "reason", "duplicate");
+        double before = duplicates.count();
+        String poison = "{\"poison\":\"" + UUID.randomUUID() + "\"}";
+        String ghost = "ghost-" + UUID.randomUUID();
+        String ghostEvent = UUID.randomUUID().toString();
+        byte[] ghostCreated = json.writeValueAsBytes(Map.of("eventId", ghostEvent, "type", "OrderCreated",
+                "orderId", ghost, "occurredAt", Instant.now().toString(), "payload", Map.of("orderId", ghost,
+                        "customerId", "mallory", "total", 5,
+                        "items", List.of(Map.of("productId", "p", "quantity", 1, "price", 5)))));
+
+        // one key, one partition, not awaited one by one: the four travel, and are most likely polled, together
+        for (byte[] value : List.of(created.value(), poison.getBytes(StandardCharsets.UTF_8), ghostCreated,
+                created.value())) {
+            producer.send(new ProducerRecord<>(Topic.ORDER.topicName(), orderId, value));
+        }
+        producer.flush();
+
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> duplicates.count() - before >= 2 && !deadLetters(Topic.ORDER, poison).isEmpty()
+                        && !deadLetters(Topic.ORDER, ghostEvent).isEmpty());
+        assertThat(duplicates.count() - before).isEqualTo(2);
+        assertThat(deadLetters(Topic.ORDER, poison)).hasSize(1);
+        assertThat(deadLetters(Topic.ORDER, ghostEvent)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from camel_messageprocessed where messageId = ?").param(ghostEvent)
+                .query(Long.class).single()).as("the dead-lettered event is not marked seen").isZero();
+        assertThat(topics().read(Topic.PAYMENT.topicName(), r -> orderId.equals(r.key()))).as("charged once")
+                .hasSize(1);
         stillDelivers();
     }
 

@@ -7,6 +7,8 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.RouteConfigurationDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.orderflow.event.NonRetryableException;
 
@@ -21,6 +23,8 @@ public final class StageErrorHandling extends RouteConfigurationBuilder {
 
     /** Exchange property: how often the record was redelivered, for the dead letter's attempts header. */
     public static final String REDELIVERIES = "orderflow.redeliveries";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StageErrorHandling.class);
 
     private final PipelineServices context;
     private final List<String> stages;
@@ -60,14 +64,26 @@ public final class StageErrorHandling extends RouteConfigurationBuilder {
                         .retryAttemptedLogLevel(LoggingLevel.WARN)
                         .logStackTrace(false)
                         .onRedelivery(exchange -> countRedelivery(stage, exchange)));
-        configuration.onException(NonRetryableException.class).maximumRedeliveries(0);
+        configuration.onException(NonRetryableException.class)
+                .onWhen(exchange -> !OptimisticPass.isOn(exchange))
+                .maximumRedeliveries(0);
         // an onException with an output of its own takes the failure instead of the dead-letter channel, and
-        // handled(false) leaves it on the exchange, so the batch is rolled back and read again
+        // handled(false) leaves it on the exchange: a database that is away rolls the batch back to be read again,
+        // and any failure in an optimistic pass rolls it back to be run record by record
         configuration.onException(Exception.class)
-                .onWhen(exchange -> Unavailable.isCause(exchange.getException()))
+                .onWhen(exchange -> OptimisticPass.isOn(exchange) || Unavailable.isCause(exchange.getException()))
                 .handled(false)
                 .maximumRedeliveries(0)
-                .log(LoggingLevel.WARN, "database unavailable: ${exception.message}");
+                // Camel's own line is an ERROR with the message history, for a failure that is not final either way
+                .logExhausted(false)
+                .process(StageErrorHandling::logUnavailable);
+    }
+
+    private static void logUnavailable(Exchange exchange) {
+        if (!OptimisticPass.isOn(exchange)) {
+            LOG.warn("database unavailable: {}", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
+                    .getMessage());
+        }
     }
 
     private void countRedelivery(String stage, Exchange exchange) {

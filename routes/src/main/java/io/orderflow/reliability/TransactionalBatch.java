@@ -1,6 +1,7 @@
 package io.orderflow.reliability;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * A transaction per record made the database the bottleneck of every stage; a transaction per batch keeps each
  * record's own retries and dead letter, because the per-record handler runs each record's effect as a savepoint and
  * writes its dead letter, like its events, to the outbox inside the same transaction. So the batch commits as one:
- * effects, idempotency keys, outgoing events and dead letters, or none of them.
+ * effects, idempotency keys, outgoing events and dead letters, or none of them. Where a rollback undoes all of a
+ * batch's work ({@link BatchTransactions#undoesEverything()}), the batch is first tried without the savepoints
+ * ({@link OptimisticPass}), and run record by record only when a record of it failed.
  * <p>
  * A record the handler could not finish (its dead letter could not be written, the database went away) rolls the
  * whole batch back. After a pause ({@link BatchBackoff}) the failure is left on the exchange: with
@@ -60,7 +63,9 @@ public final class TransactionalBatch implements Processor {
             return;
         }
         try {
-            runInOneTransaction(records);
+            if (!transactions.undoesEverything() || !runOptimistically(records)) {
+                runInOneTransaction(records);
+            }
         } catch (Exception e) {
             long pause = backoff.failed();
             LOG.warn("{}: a batch of {} records was rolled back and will be read again after {} ms: {}", name,
@@ -71,6 +76,35 @@ public final class TransactionalBatch implements Processor {
         commitOffsets(records);
     }
 
+    /**
+     * Runs the batch as an {@link OptimisticPass}: on copies of the records, effects without savepoints.
+     *
+     * @return true when it committed; false when a record failed and the pass was rolled back, leaving nothing
+     */
+    private boolean runOptimistically(List<Exchange> records) {
+        List<Exchange> attempts = new ArrayList<>(records.size());
+        BatchTransactions.Transaction transaction = transactions.begin();
+        try {
+            for (Exchange record : records) {
+                Exchange attempt = OptimisticPass.attempt(record);
+                perRecord.process(attempt);
+                if (attempt.getException() != null) {
+                    throw attempt.getException();
+                }
+                attempts.add(attempt);
+            }
+        } catch (Exception e) {
+            rollback(transaction);
+            LOG.debug("{}: a record of a batch of {} failed, the batch runs again record by record: {}", name,
+                    records.size(), e.toString());
+            return false;
+        }
+        transaction.commit();
+        attempts.forEach(OptimisticPass::committed);
+        return true;
+    }
+
+    /** Runs the batch record by record: each record's effect in a savepoint, with its retries and dead letter. */
     private void runInOneTransaction(List<Exchange> records) throws Exception {
         BatchTransactions.Transaction transaction = transactions.begin();
         try {

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingBatchTransactions implements BatchTransactions {
 
     private final List<String> log;
+    private final boolean undoesEverything;
     private RuntimeException commitFailure;
     private int opened;
 
@@ -15,7 +16,18 @@ public final class RecordingBatchTransactions implements BatchTransactions {
     }
 
     public RecordingBatchTransactions(List<String> log) {
+        this(log, false);
+    }
+
+    /** @param undoesEverything what {@link #undoesEverything()} answers: true lets batches run optimistically */
+    public RecordingBatchTransactions(List<String> log, boolean undoesEverything) {
         this.log = log;
+        this.undoesEverything = undoesEverything;
+    }
+
+    @Override
+    public boolean undoesEverything() {
+        return undoesEverything;
     }
 
     public List<String> log() {

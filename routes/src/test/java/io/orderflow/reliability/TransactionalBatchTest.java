@@ -101,6 +101,59 @@ class TransactionalBatchTest {
     }
 
     @Test
+    void whereARollbackUndoesEverythingABatchRunsOnceWithoutSavepointsWhenNothingFails() throws Exception {
+        TransactionalBatch optimistic = optimisticBatch();
+        Exchange a = record("a", 0, 10);
+
+        run(optimistic, a, record("b", 1, 3));
+
+        assertThat(log).containsExactly("begin 1", "handle a optimistic", "after a", "handle b optimistic", "after b",
+                "commit 1", "committed a", "committed b", "offset 0@10", "offset 1@3");
+        assertThat(OptimisticPass.isOn(a)).as("the record as read is left as it was").isFalse();
+    }
+
+    @Test
+    void aRecordThatFailsTheOptimisticPassRollsItBackAndTheBatchRunsRecordByRecord() throws Exception {
+        TransactionalBatch optimistic = optimisticBatch();
+
+        run(optimistic, record("a", 0, 10), record("flaky-b", 0, 11), record("c", 0, 12));
+
+        // what the pass left outside the database ("committed a") never happens: only the careful pass counts
+        assertThat(log).containsExactly("begin 1", "handle a optimistic", "after a", "handle flaky-b optimistic",
+                "rollback 1",
+                "begin 2", "handle a", "after a", "committed a", "handle flaky-b", "after flaky-b",
+                "committed flaky-b", "handle c", "after c", "committed c", "commit 2", "offset 0@12");
+    }
+
+    @Test
+    void aHandlerThatThrowsInTheOptimisticPassGetsTheCarefulPassToo() {
+        TransactionalBatch optimistic = optimisticBatch();
+
+        assertThatThrownBy(() -> run(optimistic, record("a", 0, 10), record("throw-b", 0, 11)))
+                .hasMessage("handler threw for throw-b");
+
+        assertThat(log).containsExactly("begin 1", "handle a optimistic", "after a", "handle throw-b optimistic",
+                "rollback 1", "begin 2", "handle a", "after a", "committed a", "handle throw-b", "rollback 2");
+    }
+
+    private TransactionalBatch optimisticBatch() {
+        return new TransactionalBatch("test", new RecordingBatchTransactions(log, true), record -> {
+            String body = record.getMessage().getBody(String.class);
+            boolean optimistic = OptimisticPass.isOn(record);
+            log.add("handle " + body + (optimistic ? " optimistic" : ""));
+            if (body.startsWith("throw")) {
+                throw new IllegalStateException("handler threw for " + body);
+            }
+            if (body.startsWith("flaky") && optimistic) {
+                record.setException(new IllegalStateException("the first attempt of " + body + " failed"));
+                return;
+            }
+            log.add("after " + body);
+            OptimisticPass.afterCommit(record, () -> log.add("committed " + body));
+        }, new BatchBackoff(1, 2));
+    }
+
+    @Test
     void theBackoffDoublesUpToItsLimit() {
         BatchBackoff backoff = new BatchBackoff(500, 10_000);
 
@@ -109,9 +162,13 @@ class TransactionalBatchTest {
     }
 
     private void run(Exchange... records) throws Exception {
+        run(batch, records);
+    }
+
+    private void run(TransactionalBatch handler, Exchange... records) throws Exception {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setBody(new ArrayList<>(List.of(records)));
-        batch.process(exchange);
+        handler.process(exchange);
     }
 
     private Exchange record(String body, int partition, long offset) {

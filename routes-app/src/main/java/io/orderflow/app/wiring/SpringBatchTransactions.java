@@ -25,6 +25,12 @@ final class SpringBatchTransactions implements BatchTransactions {
     }
 
     @Override
+    public boolean undoesEverything() {
+        // every effect, idempotency key, outbox row and dead letter of a stage is written through this database
+        return true;
+    }
+
+    @Override
     public Transaction begin() {
         TransactionStatus status = transactionManager.getTransaction(definition);
         return new Transaction() {
