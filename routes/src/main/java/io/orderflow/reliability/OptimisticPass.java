@@ -19,7 +19,7 @@ import org.apache.camel.Exchange;
 public final class OptimisticPass {
 
     /** Exchange property: true while the record runs in an optimistic pass. */
-    public static final String PROPERTY = "orderflow.optimistic";
+    private static final String PROPERTY = "orderflow.optimistic";
     private static final String AFTER_COMMIT = "orderflow.optimistic.afterCommit";
 
     private OptimisticPass() {

@@ -100,7 +100,8 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                     .skipDuplicate(false)
                     .choice()
                         .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
-                            .process(exchange -> ignored(exchange, routeId, IgnoredReason.DUPLICATE))
+                            .process(exchange -> ignored(exchange, routeId, ConsumedEvent.of(exchange),
+                                    IgnoredReason.DUPLICATE))
                         .otherwise()
                             .process(effect)
                     .end()
@@ -123,8 +124,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         };
     }
 
-    protected void ignored(Exchange exchange, String routeId, IgnoredReason reason) {
-        ConsumedEvent input = ConsumedEvent.of(exchange);
+    protected void ignored(Exchange exchange, String routeId, ConsumedEvent input, IgnoredReason reason) {
         context.ignoredEvents().record(routeId, input, reason);
         OptimisticPass.afterCommit(exchange, () -> {
             context.metrics().ignored(routeId, input.topic(), reason);

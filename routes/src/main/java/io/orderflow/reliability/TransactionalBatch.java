@@ -63,7 +63,8 @@ public final class TransactionalBatch implements Processor {
             return;
         }
         try {
-            if (!transactions.undoesEverything() || !runOptimistically(records)) {
+            boolean committed = transactions.undoesEverything() && runOptimistically(records);
+            if (!committed) {
                 runInOneTransaction(records);
             }
         } catch (Exception e) {

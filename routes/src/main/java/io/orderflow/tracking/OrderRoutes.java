@@ -48,7 +48,7 @@ public final class OrderRoutes extends StageRouteBuilder {
         effect(ADVANCE, exchange -> {
             ConsumedEvent input = ConsumedEvent.of(exchange);
             if (status.onStatusEvent(input) == OrderStatusHandler.Outcome.WAITING) {
-                ignored(exchange, ADVANCE, IgnoredReason.EARLY);
+                ignored(exchange, ADVANCE, input, IgnoredReason.EARLY);
             }
         });
     }
