@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.orderflow.testsupport.AppProcess;
+import io.orderflow.testsupport.FreePorts;
 
 /**
  * The console tests' settings for the shared {@link AppProcess}: the real Orderflow app from its packaged jar (built
@@ -21,7 +22,7 @@ final class AppUnderTest {
     }
 
     static AppProcess start() throws IOException {
-        return start(AppProcess.freePort(), AppProcess.freePort());
+        return start(FreePorts.pick(), FreePorts.pick());
     }
 
     static AppProcess start(int httpPort, int kafkaPort) throws IOException {

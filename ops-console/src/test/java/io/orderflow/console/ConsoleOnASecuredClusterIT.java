@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import io.orderflow.console.lag.GroupLag;
 import io.orderflow.console.traffic.TopicTraffic;
 import io.orderflow.contract.Topic;
-import io.orderflow.testsupport.AppProcess;
+import io.orderflow.testsupport.FreePorts;
 import io.orderflow.testsupport.SaslKafkaBroker;
 
 /**
@@ -90,7 +90,7 @@ class ConsoleOnASecuredClusterIT {
                 "--kafka-config=" + clientConfig(PASSWORD),
                 // a repeated property wins over the file, as documented
                 "--kafka-property=client.dns.lookup=use_all_dns_ips",
-                "--app-url=http://localhost:" + AppProcess.freePort(), "--refresh-seconds=1"));
+                "--app-url=http://localhost:" + FreePorts.pick(), "--refresh-seconds=1"));
         console.awaitText("status-kafka", text -> text.endsWith(": connected"));
         console.show(Console.View.TRAFFIC);
         await().atMost(ConsoleDriver.PATIENCE).until(() -> console.<TopicTraffic>rows("traffic-table").stream()
@@ -108,7 +108,7 @@ class ConsoleOnASecuredClusterIT {
     void aWrongPasswordIsABannerThatSaysSoNotAHang() throws Exception {
         console = ConsoleDriver.start(List.of("--bootstrap-servers=" + broker.saslBootstrap(),
                 "--kafka-config=" + clientConfig("not-the-password"),
-                "--app-url=http://localhost:" + AppProcess.freePort(), "--refresh-seconds=1"));
+                "--app-url=http://localhost:" + FreePorts.pick(), "--refresh-seconds=1"));
         long started = System.nanoTime();
         String banner = console.awaitText("overview-kafka-banner", text -> text.contains("credentials"));
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(30);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import io.orderflow.testsupport.AppProcess;
+import io.orderflow.testsupport.FreePorts;
 
 /**
  * The console started before anything it talks to: it must say so plainly wherever that matters, stay responsive
@@ -23,8 +24,8 @@ import io.orderflow.testsupport.AppProcess;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleReconnectsIT {
 
-    private final int httpPort = AppProcess.freePort();
-    private final int kafkaPort = AppProcess.freePort();
+    private final int httpPort = FreePorts.pick();
+    private final int kafkaPort = FreePorts.pick();
     private ConsoleDriver console;
     private AppProcess app;
 

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.orderflow.app.kafka.EmbeddedKafkaBroker;
-import io.orderflow.testsupport.AppProcess;
+import io.orderflow.testsupport.FreePorts;
 
 /**
  * The application against a Kafka cluster of its own (external-broker mode), which this test stops and starts
@@ -29,7 +29,7 @@ import io.orderflow.testsupport.AppProcess;
 class BrokerOutageIT extends AppTestSupport {
 
     private static final Path BROKER_DIR = brokerDir();
-    private static final int BROKER_PORT = AppProcess.freePort();
+    private static final int BROKER_PORT = FreePorts.pick();
     private static volatile EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BROKER_DIR, BROKER_PORT);
 
     static {

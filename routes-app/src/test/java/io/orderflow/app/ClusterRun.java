@@ -41,6 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.orderflow.app.kafka.EmbeddedKafkaBroker;
 import io.orderflow.testsupport.AppProcess;
+import io.orderflow.testsupport.FreePorts;
 
 /**
  * The production shape on one machine: 3 Kafka nodes (KRaft, replication 3, min.insync 2) and 3 application
@@ -172,12 +173,12 @@ class ClusterRun {
     private String startKafka(Path root, Path logs, List<KafkaNodeProcess> nodes) throws Exception {
         Map<Integer, Integer> voters = new HashMap<>();
         for (int id = 1; id <= NODES; id++) {
-            voters.put(id, AppProcess.freePort());
+            voters.put(id, FreePorts.pick());
         }
         String clusterId = Uuid.randomUuid().toString();
         List<String> bootstrap = new ArrayList<>();
         for (int id = 1; id <= NODES; id++) {
-            var node = new EmbeddedKafkaBroker.Node(id, AppProcess.freePort(), voters.get(id), Map.copyOf(voters),
+            var node = new EmbeddedKafkaBroker.Node(id, FreePorts.pick(), voters.get(id), Map.copyOf(voters),
                     clusterId, (short) NODES);
             nodes.add(new KafkaNodeProcess(node, root.resolve("kafka-" + id), logs.resolve("kafka-" + id + ".log"))
                     .start());

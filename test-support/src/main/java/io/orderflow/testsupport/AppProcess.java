@@ -63,7 +63,7 @@ public final class AppProcess implements AutoCloseable {
      * JVM's environment is not passed on), on two free ports; its output is appended to {@code log}.
      */
     public static AppProcess configuredBy(Path dataDir, Path log, Map<String, String> environment, String... args) {
-        return new AppProcess(dataDir, log, environment, List.of(args), freePort(), freePort());
+        return new AppProcess(dataDir, log, environment, List.of(args), FreePorts.pick(), FreePorts.pick());
     }
 
     /** On these ports, for a test that starts the app after something already points at them. */
@@ -290,16 +290,6 @@ public final class AppProcess implements AutoCloseable {
         return Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).normalize().endsWith(Path.of("target", "test-classes")))
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    /** A port free at this moment on localhost. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
     }
 
     /** The last {@code lines} lines of a log, for failure messages. */

@@ -30,14 +30,14 @@ public final class SaslKafkaBroker implements AutoCloseable {
     private static final String CONTROLLER = "CONTROLLER";
 
     private final String user;
-    private final int plainPort = AppProcess.freePort();
-    private final int saslPort = AppProcess.freePort();
+    private final int plainPort = FreePorts.pick();
+    private final int saslPort = FreePorts.pick();
     private final KafkaRaftServer server;
 
     public SaslKafkaBroker(String user, String password) throws Exception {
         this.user = user;
         Path dir = Files.createTempDirectory("sasl-kafka-");
-        int controllerPort = AppProcess.freePort();
+        int controllerPort = FreePorts.pick();
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");

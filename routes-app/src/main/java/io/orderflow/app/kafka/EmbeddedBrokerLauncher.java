@@ -16,9 +16,9 @@ import io.orderflow.app.OrderflowProperties;
 
 /**
  * Starts the embedded broker (when no brokers are configured) as soon as the application's settings are known, before
- * the context creates its beans, on its own thread: the broker's seconds of start overlap the context's. Its ports
- * are chosen first, so its address is known at once; Kafka clients are created only once it is up
- * ({@link KafkaBootstrap#clientConfig()} waits), so they do not log failed connections while it starts. A broker
+ * the context creates its beans, on its own thread: the broker's seconds of start overlap the context's. Its address
+ * and Kafka clients wait until it is up ({@link KafkaBootstrap} waits): it may take other ports than it first chose,
+ * and clients would log failed connections while it starts. A broker
  * that fails to start fails the application's start. Registered in {@code META-INF/spring.factories}, so it runs for
  * every start of {@link OrderflowApplication}, the tests' included.
  */
@@ -38,11 +38,10 @@ public final class EmbeddedBrokerLauncher implements ApplicationListener<Applica
         Path dataDir = binder.bind("orderflow.data-dir", Path.class)
                 .orElseThrow(() -> new IllegalStateException("orderflow.data-dir is not set"))
                 .resolve("kafka");
-        EmbeddedKafkaBroker.Node node = EmbeddedKafkaBroker.singleNode(port);
         CompletableFuture<EmbeddedKafkaBroker> broker = CompletableFuture.supplyAsync(
-                () -> EmbeddedKafkaBroker.start(dataDir, node),
+                () -> EmbeddedKafkaBroker.start(dataDir, port),
                 task -> DaemonThreads.named("embedded-kafka-start").newThread(task).start());
-        EmbeddedBrokerStart started = new EmbeddedBrokerStart(node, broker);
+        EmbeddedBrokerStart started = new EmbeddedBrokerStart(broker);
         // a registered singleton gets no destruction callback of its own: the broker stops with the context,
         // also when its start fails before any bean used it
         DefaultListableBeanFactory beans = (DefaultListableBeanFactory) event.getApplicationContext().getBeanFactory();

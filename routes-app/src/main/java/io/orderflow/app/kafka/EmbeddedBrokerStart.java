@@ -9,23 +9,17 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The embedded broker being started by {@link EmbeddedBrokerLauncher}: its address, known before it is up, waiting
- * for it, and stopping it with the context.
+ * The embedded broker being started by {@link EmbeddedBrokerLauncher}: waiting for it, and stopping it with the
+ * context.
  */
 final class EmbeddedBrokerStart implements DisposableBean {
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
-    private final EmbeddedKafkaBroker.Node node;
     private final CompletableFuture<EmbeddedKafkaBroker> broker;
 
-    EmbeddedBrokerStart(EmbeddedKafkaBroker.Node node, CompletableFuture<EmbeddedKafkaBroker> broker) {
-        this.node = node;
+    EmbeddedBrokerStart(CompletableFuture<EmbeddedKafkaBroker> broker) {
         this.broker = broker;
-    }
-
-    String bootstrapServers() {
-        return node.bootstrapServers();
     }
 
     /** Waits for the broker to be up; its start failure is this failure. */

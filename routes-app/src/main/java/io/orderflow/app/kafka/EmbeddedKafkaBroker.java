@@ -2,6 +2,7 @@ package io.orderflow.app.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final int BIND_ATTEMPTS = 3;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -46,18 +48,44 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port the client port; 0 picks a free one
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
-        return start(dataDir, singleNode(port));
+        // A port found free is bound only later, by the broker's own start: in between, anything on the machine may
+        // take it (a client's outgoing connection is enough). Such a start is tried again on other free ports; a
+        // port given by the caller is kept, so its conflict still fails after the last attempt.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(dataDir, singleNode(port));
+            } catch (RuntimeException e) {
+                String bindFailure = bindFailure(e);
+                if (bindFailure == null) {
+                    throw e;
+                }
+                if (attempt == BIND_ATTEMPTS) {
+                    throw new IllegalStateException("the embedded Kafka broker cannot listen: " + bindFailure, e);
+                }
+                LOG.warn("Embedded Kafka broker: {} Trying other free ports.", bindFailure);
+            }
+        }
     }
 
-    /**
-     * The node of a cluster of one, its ports chosen now, so its bootstrap address is known before it starts.
-     *
-     * @param port the client port; 0 picks a free one
-     */
-    public static Node singleNode(int port) {
-        int controllerPort = freePort();
-        return new Node(NODE_ID, port == 0 ? freePort() : port, controllerPort, Map.of(NODE_ID, controllerPort),
-                Uuid.randomUuid().toString(), (short) 1);
+    /** The node of a cluster of one, its free ports chosen now. */
+    private static Node singleNode(int port) {
+        try (ServerSocket controller = new ServerSocket(0); ServerSocket client = new ServerSocket(0)) {
+            // both held open while choosing, so the two are never the same port
+            return new Node(NODE_ID, port == 0 ? client.getLocalPort() : port, controller.getLocalPort(),
+                    Map.of(NODE_ID, controller.getLocalPort()), Uuid.randomUuid().toString(), (short) 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    /** What Kafka said of the address it could not bind ("Socket server failed to bind to localhost:…"), or null. */
+    private static String bindFailure(Throwable failure) {
+        for (Throwable outer = failure; outer.getCause() != null; outer = outer.getCause()) {
+            if (outer.getCause() instanceof BindException) {
+                return outer.getMessage();
+            }
+        }
+        return null;
     }
 
     /**
@@ -153,15 +181,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log directory " + logDir, e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 }

@@ -14,19 +14,28 @@ public final class KafkaBootstrap {
 
     private static final Duration BROKER_START_TIMEOUT = Duration.ofMinutes(2);
 
-    private final String servers;
+    private final String configuredServers;
     private final Map<String, String> clientProperties;
     private final EmbeddedBrokerStart embedded;
 
-    /** @param embedded the embedded broker being started, null for a configured cluster */
-    KafkaBootstrap(String servers, Map<String, String> clientProperties, EmbeddedBrokerStart embedded) {
-        this.servers = servers;
+    private KafkaBootstrap(String configuredServers, Map<String, String> clientProperties,
+                           EmbeddedBrokerStart embedded) {
+        this.configuredServers = configuredServers;
         this.clientProperties = Map.copyOf(clientProperties);
         this.embedded = embedded;
     }
 
+    static KafkaBootstrap configured(String servers, Map<String, String> clientProperties) {
+        return new KafkaBootstrap(servers, clientProperties, null);
+    }
+
+    static KafkaBootstrap embedded(EmbeddedBrokerStart broker, Map<String, String> clientProperties) {
+        return new KafkaBootstrap(null, clientProperties, broker);
+    }
+
+    /** The bootstrap servers; the embedded broker's are known once it is up, so this waits (bounded) for it. */
     public String servers() {
-        return servers;
+        return embedded != null ? embedded.await(BROKER_START_TIMEOUT).bootstrapServers() : configuredServers;
     }
 
     public boolean isEmbedded() {
@@ -42,11 +51,8 @@ public final class KafkaBootstrap {
      * waits (bounded) until it is up: a client created earlier would log failed connections while it starts.
      */
     public Map<String, Object> clientConfig() {
-        if (embedded != null) {
-            embedded.await(BROKER_START_TIMEOUT);
-        }
         Map<String, Object> config = new HashMap<>(clientProperties);
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers());
         return config;
     }
 }

@@ -32,10 +32,10 @@ public class KafkaSetup {
     KafkaBootstrap kafkaBootstrap(@Value("${camel.component.kafka.brokers:}") String configuredBrokers,
                                   OrderflowProperties properties, ObjectProvider<EmbeddedBrokerStart> embedded) {
         if (StringUtils.hasText(configuredBrokers)) {
-            return new KafkaBootstrap(configuredBrokers, properties.kafka().clientProperties(), null);
+            return KafkaBootstrap.configured(configuredBrokers, properties.kafka().clientProperties());
         }
         EmbeddedBrokerStart broker = embedded.getObject(); // started before the context by EmbeddedBrokerLauncher
-        return new KafkaBootstrap(broker.bootstrapServers(), properties.kafka().clientProperties(), broker);
+        return KafkaBootstrap.embedded(broker, properties.kafka().clientProperties());
     }
 
     @Bean
