@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.orderflow.contract.FreePorts;
 import io.orderflow.testsupport.AppProcess;
-import io.orderflow.testsupport.FreePorts;
 
 /**
  * The console tests' settings for the shared {@link AppProcess}: the real Orderflow app from its packaged jar (built

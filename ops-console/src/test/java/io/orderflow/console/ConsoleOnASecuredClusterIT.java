@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.orderflow.console.lag.GroupLag;
 import io.orderflow.console.traffic.TopicTraffic;
+import io.orderflow.contract.FreePorts;
 import io.orderflow.contract.Topic;
-import io.orderflow.testsupport.FreePorts;
 import io.orderflow.testsupport.SaslKafkaBroker;
 
 /**

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import io.orderflow.contract.FreePorts;
 import io.orderflow.testsupport.AppProcess;
-import io.orderflow.testsupport.FreePorts;
 
 /**
  * The console started before anything it talks to: it must say so plainly wherever that matters, stay responsive

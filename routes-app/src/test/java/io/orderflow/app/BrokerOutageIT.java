@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.orderflow.app.kafka.EmbeddedKafkaBroker;
-import io.orderflow.testsupport.FreePorts;
+import io.orderflow.contract.FreePorts;
 
 /**
  * The application against a Kafka cluster of its own (external-broker mode), which this test stops and starts

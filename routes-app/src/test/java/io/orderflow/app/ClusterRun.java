@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.orderflow.app.kafka.EmbeddedKafkaBroker;
+import io.orderflow.contract.FreePorts;
 import io.orderflow.testsupport.AppProcess;
-import io.orderflow.testsupport.FreePorts;
 
 /**
  * The production shape on one machine: 3 Kafka nodes (KRaft, replication 3, min.insync 2) and 3 application

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.orderflow.contract.FreePorts;
+
 /**
  * The Orderflow application in its own JVM, on free ports and a data directory of the caller's, with its embedded
  * Kafka broker unless the environment names brokers. The one way tests and the benchmark start the application as a

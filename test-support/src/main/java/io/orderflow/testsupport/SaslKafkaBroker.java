@@ -20,6 +20,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 
+import io.orderflow.contract.FreePorts;
+
 /**
  * A Kafka broker (KRaft, broker and controller) in the test JVM whose client listener takes SASL/SCRAM-SHA-512 only,
  * as a secured cluster's does, beside a PLAINTEXT listener for the test's own set-up (and the broker's own traffic).

@@ -3,7 +3,6 @@ package io.orderflow.app.kafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+
+import io.orderflow.contract.FreePorts;
 
 /**
  * A real single-node Kafka (KRaft broker and controller) inside this JVM, so the application runs with no Kafka
@@ -48,9 +49,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port the client port; 0 picks a free one
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
-        // A port found free is bound only later, by the broker's own start: in between, anything on the machine may
-        // take it (a client's outgoing connection is enough). Such a start is tried again on other free ports; a
-        // port given by the caller is kept, so its conflict still fails after the last attempt.
+        // A port found free is bound only later, by the broker's own start (FreePorts says why few can take it in
+        // between). A start whose client port was taken is tried again on other free ports; a port given by the
+        // caller is kept, so its conflict still fails after the last attempt. (A taken controller port cannot be
+        // retried: Kafka's controller ends the JVM on it, ProcessTerminatingFaultHandler.)
         for (int attempt = 1; ; attempt++) {
             try {
                 return start(dataDir, singleNode(port));
@@ -69,13 +71,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** The node of a cluster of one, its free ports chosen now. */
     private static Node singleNode(int port) {
-        try (ServerSocket controller = new ServerSocket(0); ServerSocket client = new ServerSocket(0)) {
-            // both held open while choosing, so the two are never the same port
-            return new Node(NODE_ID, port == 0 ? client.getLocalPort() : port, controller.getLocalPort(),
-                    Map.of(NODE_ID, controller.getLocalPort()), Uuid.randomUuid().toString(), (short) 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
+        int clientPort = port == 0 ? FreePorts.pick() : port;
+        int controllerPort = FreePorts.pick();
+        while (controllerPort == clientPort) {
+            controllerPort = FreePorts.pick();
         }
+        return new Node(NODE_ID, clientPort, controllerPort, Map.of(NODE_ID, controllerPort),
+                Uuid.randomUuid().toString(), (short) 1);
     }
 
     /** What Kafka said of the address it could not bind ("Socket server failed to bind to localhost:…"), or null. */

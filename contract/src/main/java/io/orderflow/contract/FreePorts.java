@@ -1,4 +1,4 @@
-package io.orderflow.testsupport;
+package io.orderflow.contract;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Ports for servers the tests start later (an application or Kafka node in a process of its own, a broker restarted
- * on its old port). A port the kernel hands out for {@code bind(0)} comes from its ephemeral range, the same range
- * its outgoing connections take their local ports from: between finding such a port free and the server binding it
- * (or binding it again after a restart), any Kafka or HTTP client of the test run may take it. These ports come from
- * below that range instead, where only a server asking for that very port can collide.
+ * Ports for servers that bind them later: the embedded Kafka broker (its address is fixed before it starts, and
+ * its controller's port cannot be left to the kernel), and in tests an application or Kafka node in a process of its
+ * own, or a broker restarted on its old port. A port the kernel hands out for {@code bind(0)} comes from its ephemeral
+ * range, the same range its outgoing connections take their local ports from: between finding such a port free and
+ * the server binding it, any Kafka or HTTP client on the machine may take it. These ports come from below that range
+ * instead, where only a server asking for that very port can collide.
  */
 public final class FreePorts {
 
