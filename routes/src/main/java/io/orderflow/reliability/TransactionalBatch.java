@@ -1,7 +1,6 @@
 package io.orderflow.reliability;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,17 +82,17 @@ public final class TransactionalBatch implements Processor {
      * @return true when it committed; false when a record failed and the pass was rolled back, leaving nothing
      */
     private boolean runOptimistically(List<Exchange> records) {
-        List<Exchange> attempts = new ArrayList<>(records.size());
+        OptimisticPass pass = new OptimisticPass();
         BatchTransactions.Transaction transaction = transactions.begin();
         try {
             for (Exchange record : records) {
-                Exchange attempt = OptimisticPass.attempt(record);
+                Exchange attempt = pass.attempt(record);
                 perRecord.process(attempt);
                 if (attempt.getException() != null) {
                     throw attempt.getException();
                 }
-                attempts.add(attempt);
             }
+            pass.beforeCommit();
         } catch (Exception e) {
             rollback(transaction);
             LOG.debug("{}: a record of a batch of {} failed, the batch runs again record by record: {}", name,
@@ -101,7 +100,7 @@ public final class TransactionalBatch implements Processor {
             return false;
         }
         transaction.commit();
-        attempts.forEach(OptimisticPass::committed);
+        pass.committed();
         return true;
     }
 

@@ -136,6 +136,58 @@ class TransactionalBatchTest {
                 "rollback 1", "begin 2", "handle a", "after a", "committed a", "handle throw-b", "rollback 2");
     }
 
+    @Test
+    void workDeferredByTheRecordsOfAPassIsWrittenOnceBeforeItCommits() throws Exception {
+        TransactionalBatch optimistic = keyGatheringBatch(false);
+
+        run(optimistic, record("a", 0, 10), record("b", 0, 11));
+        run(optimistic, record("c", 0, 12));
+
+        assertThat(log).containsExactly("begin 1", "write keys [a, b]", "commit 1", "offset 0@11",
+                "begin 2", "write keys [c]", "commit 2", "offset 0@12");
+    }
+
+    @Test
+    void deferredWorkThatFailsRollsThePassBackAndTheBatchRunsRecordByRecord() throws Exception {
+        TransactionalBatch optimistic = keyGatheringBatch(true);
+
+        run(optimistic, record("a", 0, 10), record("b", 0, 11));
+
+        assertThat(log).containsExactly("begin 1", "write keys [a, b]", "rollback 1",
+                "begin 2", "key a", "key b", "commit 2", "offset 0@11");
+    }
+
+    /** A handler that, like the stages' idempotency keys, writes a key per record: gathered in a pass, else at once. */
+    private TransactionalBatch keyGatheringBatch(boolean writeFails) {
+        Object owner = new Object();
+        return new TransactionalBatch("test", new RecordingBatchTransactions(log, true), record -> {
+            String key = record.getMessage().getBody(String.class);
+            if (OptimisticPass.isOn(record)) {
+                OptimisticPass.deferred(record, owner, GatheredKeys.class, () -> new GatheredKeys(writeFails))
+                        .keys.add(key);
+            } else {
+                log.add("key " + key);
+            }
+        }, new BatchBackoff(1, 2));
+    }
+
+    private final class GatheredKeys implements OptimisticPass.Deferred {
+        private final List<String> keys = new ArrayList<>();
+        private final boolean fails;
+
+        GatheredKeys(boolean fails) {
+            this.fails = fails;
+        }
+
+        @Override
+        public void beforeCommit() {
+            log.add("write keys " + keys);
+            if (fails) {
+                throw new IllegalStateException("a key was there already");
+            }
+        }
+    }
+
     private TransactionalBatch optimisticBatch() {
         return new TransactionalBatch("test", new RecordingBatchTransactions(log, true), record -> {
             String body = record.getMessage().getBody(String.class);
