@@ -17,10 +17,10 @@ import io.orderflow.app.OrderflowProperties;
 /**
  * Starts the embedded broker (when no brokers are configured) as soon as the application's settings are known, before
  * the context creates its beans, on its own thread: the broker's seconds of start overlap the context's. Its address
- * and Kafka clients wait until it is up ({@link KafkaBootstrap} waits): it may take other ports than it first chose,
- * and clients would log failed connections while it starts. A broker
- * that fails to start fails the application's start. Registered in {@code META-INF/spring.factories}, so it runs for
- * every start of {@link OrderflowApplication}, the tests' included.
+ * is known, and Kafka clients are created, only once it is up ({@link KafkaBootstrap} waits): a start may move to
+ * other ports ({@link EmbeddedKafkaBroker#start(Path, int)}), and a client created earlier would log failed
+ * connections. A broker that fails to start fails the application's start. Registered in
+ * {@code META-INF/spring.factories}, so it runs for every start of {@link OrderflowApplication}, the tests' included.
  */
 public final class EmbeddedBrokerLauncher implements ApplicationListener<ApplicationPreparedEvent> {
 
