@@ -38,7 +38,7 @@ public final class DeliveryHandler {
     }
 
     public void onOrderDispatched(ConsumedEvent input) {
-        OrderDispatched dispatched = codec.payload(input.event(), OrderDispatched.class);
+        OrderDispatched dispatched = input.payload(OrderDispatched.class);
         shipments.confirm(dispatched.orderId(), dispatched.shipmentId(), dispatched.carrier());
         deliveries.forOrder(dispatched.orderId()).ifPresent(delivery -> {
             throw new ContradictionException("order " + dispatched.orderId() + " was already delivered");

@@ -33,7 +33,7 @@ public final class DispatchHandler {
     }
 
     public void onPaymentProcessed(ConsumedEvent input) {
-        PaymentProcessed paid = codec.payload(input.event(), PaymentProcessed.class);
+        PaymentProcessed paid = input.payload(PaymentProcessed.class);
         // shipped only if paid: the payment stage committed the approved payment before it published this event
         payments.confirm(paid.orderId(), paid.paymentId(), paid.amount(), true);
         shipments.forOrder(paid.orderId()).ifPresent(shipment -> {

@@ -40,7 +40,7 @@ public final class PaymentHandler {
     }
 
     public void onOrderCreated(ConsumedEvent input) {
-        OrderCreated order = codec.payload(input.event(), OrderCreated.class);
+        OrderCreated order = input.payload(OrderCreated.class);
         checkChargeable(order);
         // derived from the event, so a redelivered OrderCreated can never mint a second payment id
         String paymentId = "pay-" + UUID.nameUUIDFromBytes(

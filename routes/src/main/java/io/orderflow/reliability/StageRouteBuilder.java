@@ -15,6 +15,7 @@ import org.slf4j.event.Level;
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventHeaders;
 import io.orderflow.contract.EventType;
+import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
 import io.orderflow.event.InvalidEventException;
 import io.orderflow.kafka.KafkaUris;
@@ -142,11 +143,12 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         if (raw == null) {
             throw new InvalidEventException("record has no value");
         }
-        EventEnvelope envelope = context.codec().decode(raw);
-        checkTypeHeader(exchange.getMessage().getHeader(EventHeaders.EVENT_TYPE), envelope.type());
+        EventCodec.Decoded decoded = context.codec().read(raw);
+        checkTypeHeader(exchange.getMessage().getHeader(EventHeaders.EVENT_TYPE), decoded.envelope().type());
         // body and headers stay the raw record: Camel's "original message" is taken per route, and the effect
         // routes must dead-letter the record as it was read, not a decoded copy
-        exchange.setProperty(ConsumedEvent.EVENT, envelope);
+        exchange.setProperty(ConsumedEvent.EVENT, decoded.envelope());
+        exchange.setProperty(ConsumedEvent.PAYLOAD, decoded.payload());
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.orderflow.tracking;
 
 import io.orderflow.contract.EventType;
-import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.CartCheckedOut;
 import io.orderflow.order.CheckoutOrders;
 import io.orderflow.pipeline.Stage;
@@ -40,10 +39,9 @@ public final class OrderRoutes extends StageRouteBuilder {
                             EventType.OrderDelivered)).to(effectUri(ADVANCE))
                 .end();
 
-        EventCodec codec = context.codec();
         effect(CREATE, exchange -> {
             ConsumedEvent input = ConsumedEvent.of(exchange);
-            checkouts.onCheckout(input.event(), codec.payload(input.event(), CartCheckedOut.class));
+            checkouts.onCheckout(input.event(), input.payload(CartCheckedOut.class));
         });
         effect(ADVANCE, exchange -> {
             ConsumedEvent input = ConsumedEvent.of(exchange);

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import io.orderflow.delivery.DeliveryLog;
 import io.orderflow.dispatch.ShipmentRegistry;
 import io.orderflow.event.ContradictionException;
-import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
 import io.orderflow.event.Payloads.OrderDelivered;
 import io.orderflow.event.Payloads.OrderDispatched;
@@ -45,15 +44,13 @@ public final class OrderStatusHandler {
     private final PaymentLedger payments;
     private final ShipmentRegistry shipments;
     private final DeliveryLog deliveries;
-    private final EventCodec codec;
 
     public OrderStatusHandler(OrderBook orders, PaymentLedger payments, ShipmentRegistry shipments,
-                              DeliveryLog deliveries, EventCodec codec) {
+                              DeliveryLog deliveries) {
         this.orders = orders;
         this.payments = payments;
         this.shipments = shipments;
         this.deliveries = deliveries;
-        this.codec = codec;
     }
 
     public Outcome onStatusEvent(ConsumedEvent input) {
@@ -63,7 +60,7 @@ public final class OrderStatusHandler {
         LockedOrder locked = orders.lock(orderId).orElseThrow(() -> new UnknownReferenceException(
                 "order " + orderId + " does not exist"));
         OrderState order = locked.state();
-        confirmRecorded(order, event);
+        confirmRecorded(order, input);
         List<WaitingEvent> waiting = locked.hasWaiting() ? orders.waiting(orderId) : List.of();
         for (WaitingEvent early : waiting) {
             if (early.target() == target) {
@@ -126,30 +123,30 @@ public final class OrderStatusHandler {
     }
 
     /** The event must be the one the payment, dispatch or delivery stage recorded for this order. */
-    private void confirmRecorded(OrderState order, EventEnvelope event) {
-        switch (event.type()) {
+    private void confirmRecorded(OrderState order, ConsumedEvent input) {
+        switch (input.event().type()) {
             case PaymentProcessed -> {
-                PaymentProcessed paid = codec.payload(event, PaymentProcessed.class);
+                PaymentProcessed paid = input.payload(PaymentProcessed.class);
                 checkTotal(order, paid.amount());
                 payments.confirm(order.orderId(), paid.paymentId(), paid.amount(), true);
             }
             case PaymentFailed -> {
-                PaymentFailed failed = codec.payload(event, PaymentFailed.class);
+                PaymentFailed failed = input.payload(PaymentFailed.class);
                 checkTotal(order, failed.amount());
                 payments.confirm(order.orderId(), failed.paymentId(), failed.amount(), false);
             }
             case OrderDispatched -> {
-                OrderDispatched dispatched = codec.payload(event, OrderDispatched.class);
+                OrderDispatched dispatched = input.payload(OrderDispatched.class);
                 shipments.confirm(order.orderId(), dispatched.shipmentId(), dispatched.carrier());
             }
             case OrderDelivered -> {
-                OrderDelivered delivered = codec.payload(event, OrderDelivered.class);
+                OrderDelivered delivered = input.payload(OrderDelivered.class);
                 deliveries.forOrder(order.orderId())
                         .filter(delivery -> delivery.shipmentId().equals(delivered.shipmentId()))
                         .orElseThrow(() -> new UnknownReferenceException("order " + order.orderId()
                                 + " has no delivery of shipment " + delivered.shipmentId()));
             }
-            default -> throw new IllegalArgumentException(event.type() + " does not change an order's status");
+            default -> throw new IllegalArgumentException(input.event().type() + " does not change an order's status");
         }
     }
 

@@ -74,7 +74,7 @@ class OrderStatusHandlerTest {
                 public Optional<Delivery> forOrder(String orderId) {
                     return Optional.ofNullable(deliveries.get(orderId));
                 }
-            }, codec);
+            });
 
     @BeforeEach
     void anOrderThatWasPaidShippedAndDelivered() {
@@ -170,6 +170,7 @@ class OrderStatusHandlerTest {
 
     private ConsumedEvent input(EventType type, Record payload) {
         String orderId = payload instanceof OrderDispatched d ? d.orderId() : "o";
-        return new ConsumedEvent(codec.newEvent(type, orderId, "c", payload), type.topic().topicName(), 0, 0);
+        return new ConsumedEvent(codec.newEvent(type, orderId, "c", payload), payload, type.topic().topicName(), 0,
+                0);
     }
 }

@@ -105,10 +105,9 @@ public class PipelineWiring {
 
     @Bean
     OrderRoutes orderRoutes(PipelineServices context, OrderCreation creation, OrderBook orders, CheckedOutCarts carts,
-                            PaymentLedger payments, ShipmentRegistry shipments, DeliveryLog deliveries,
-                            EventCodec codec) {
+                            PaymentLedger payments, ShipmentRegistry shipments, DeliveryLog deliveries) {
         return new OrderRoutes(context, new CheckoutOrders(carts, orders, creation),
-                new OrderStatusHandler(orders, payments, shipments, deliveries, codec));
+                new OrderStatusHandler(orders, payments, shipments, deliveries));
     }
 
     @Bean
