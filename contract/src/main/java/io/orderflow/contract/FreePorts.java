@@ -54,6 +54,7 @@ public final class FreePorts {
         try {
             String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
             int start = Integer.parseInt(range.split("\\s+")[0]);
+            // a range that starts (almost) as low as ours leaves nothing below it: the usual start is the best guess
             return start > LOWEST + 1_000 ? start : DEFAULT_EPHEMERAL_START;
         } catch (IOException | RuntimeException e) {
             return DEFAULT_EPHEMERAL_START; // not Linux: the range IANA suggests starts higher still (49152)
