@@ -11,5 +11,5 @@ failed=$(grep -h "<<< \(FAILURE\|ERROR\)!" $reports | grep -v "^Tests run" | hea
 echo "=== Failed tests (first 20) ==="
 echo "$failed"
 echo "=== Their causes, each once, in the order first seen (first 40) ==="
-grep -h -A3 "<<< \(FAILURE\|ERROR\)!\|^Caused by:" $reports \
-  | grep -v "^--$\|<<< \(FAILURE\|ERROR\)!\|^[[:space:]]at " | awk '!seen[$0]++' | head -40
+grep -h -A6 "<<< \(FAILURE\|ERROR\)!\|^Caused by:" $reports \
+  | grep -v "^--$\|<<< \(FAILURE\|ERROR\)!\|^[[:space:]]at " | cut -c1-300 | awk '!seen[$0]++' | head -40
