@@ -28,6 +28,14 @@ import io.orderflow.testsupport.AppProcess;
 class ReplayJobRestartIT {
 
     private static final int DEAD_LETTERS = 8;
+
+    /**
+     * H2 makes a commit visible to other connections before it has stored it (docs/reliability.md, "What H2 does not
+     * promise"), so the count this test read may include the item whose commit the kill then took back. The runner
+     * sends one item at a time, so every commit before the last one it was seen to make is stored. (This test runs the
+     * application on its default H2; on PostgreSQL a commit is visible only once it is durable.)
+     */
+    private static final int LAST_COMMIT_H2_MAY_LOSE = 1;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -66,7 +74,7 @@ class ReplayJobRestartIT {
             JsonNode job = read(second, "GET", location);
             assertThat(job.get("state").asText()).isEqualTo("INTERRUPTED");
             assertThat(job.get("selected").asInt()).isEqualTo(DEAD_LETTERS);
-            assertThat(job.get("sent").asInt()).isGreaterThanOrEqualTo(sentBeforeCrash);
+            assertThat(job.get("sent").asInt()).isGreaterThanOrEqualTo(sentBeforeCrash - LAST_COMMIT_H2_MAY_LOSE);
             assertThat(job.get("remaining").asInt()).isPositive();
             assertThat(job.get("detail").asText()).contains("stopped before the job finished");
             assertThat(read(second, "GET", "/api/dead-letters/replay-jobs").get(0).get("id").asText())
