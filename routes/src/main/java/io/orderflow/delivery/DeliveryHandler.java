@@ -40,12 +40,11 @@ public final class DeliveryHandler {
     public void onOrderDispatched(ConsumedEvent input) {
         OrderDispatched dispatched = input.payload(OrderDispatched.class);
         shipments.confirm(dispatched.orderId(), dispatched.shipmentId(), dispatched.carrier());
-        deliveries.forOrder(dispatched.orderId()).ifPresent(delivery -> {
-            throw new ContradictionException("order " + dispatched.orderId() + " was already delivered");
-        });
         Delivery delivery = new Delivery(dispatched.orderId(), dispatched.shipmentId(), dispatched.carrier(),
                 clock.instant());
-        deliveries.record(delivery);
+        deliveries.recordFirst(delivery).ifPresent(earlier -> {
+            throw new ContradictionException("order " + dispatched.orderId() + " was already delivered");
+        });
         publisher.publish(codec.causedBy(input.event(), EventType.OrderDelivered,
                 new OrderDelivered(dispatched.orderId(), dispatched.shipmentId(), delivery.deliveredAt())));
         LOG.info("delivery: order {} DELIVERED by {} (correlation {})", dispatched.orderId(), dispatched.carrier(),

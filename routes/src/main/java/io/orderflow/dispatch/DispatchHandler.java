@@ -36,12 +36,11 @@ public final class DispatchHandler {
         PaymentProcessed paid = input.payload(PaymentProcessed.class);
         // shipped only if paid: the payment stage committed the approved payment before it published this event
         payments.confirm(paid.orderId(), paid.paymentId(), paid.amount(), true);
-        shipments.forOrder(paid.orderId()).ifPresent(shipment -> {
-            throw new ContradictionException("order " + paid.orderId() + " was already shipped as "
-                    + shipment.shipmentId());
-        });
         Shipment shipment = planner.plan(paid.orderId(), input.event().eventId());
-        shipments.record(shipment);
+        shipments.recordFirst(shipment).ifPresent(earlier -> {
+            throw new ContradictionException("order " + paid.orderId() + " was already shipped as "
+                    + earlier.shipmentId());
+        });
         publisher.publish(codec.causedBy(input.event(), EventType.OrderDispatched,
                 new OrderDispatched(paid.orderId(), shipment.shipmentId(), shipment.carrier())));
         LOG.info("dispatch: order {} DISPATCHED as {} with {} (correlation {})", paid.orderId(),

@@ -8,7 +8,11 @@ import io.orderflow.event.UnknownReferenceException;
 /** Where shipments are recorded; the application keeps them in its database. */
 public interface ShipmentRegistry {
 
-    void record(Shipment shipment);
+    /**
+     * Records the shipment, unless its order has one already (one shipment per order): then records nothing and
+     * returns that earlier one.
+     */
+    Optional<Shipment> recordFirst(Shipment shipment);
 
     Optional<Shipment> forOrder(String orderId);
 

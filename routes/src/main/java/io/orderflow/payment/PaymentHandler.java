@@ -46,7 +46,10 @@ public final class PaymentHandler {
         String paymentId = "pay-" + UUID.nameUUIDFromBytes(
                 (input.event().eventId() + "/payment").getBytes(StandardCharsets.UTF_8));
         PaymentResult result = payments.processPayment(paymentId, order.orderId(), order.total());
-        ledger.record(result);
+        ledger.recordFirst(result).ifPresent(earlier -> {
+            throw new ContradictionException("order " + order.orderId() + " was already charged by payment "
+                    + earlier.paymentId());
+        });
         if (result.approved()) {
             publisher.publish(codec.causedBy(input.event(), EventType.PaymentProcessed,
                     new PaymentProcessed(paymentId, order.orderId(), order.total())));
@@ -59,7 +62,7 @@ public final class PaymentHandler {
                 input.event().correlationId());
     }
 
-    /** Only an order this database holds, still unpaid, is charged, and for its own total. */
+    /** Only an order this database holds, still unpaid, is charged, and for its own total (and once: recordFirst). */
     private void checkChargeable(OrderCreated event) {
         OrderState order = orders.find(event.orderId()).orElseThrow(() -> new UnknownReferenceException(
                 "order " + event.orderId() + " does not exist"));
@@ -70,9 +73,5 @@ public final class PaymentHandler {
             throw new ContradictionException("order " + event.orderId() + " totals " + order.total().toPlainString()
                     + ", not " + event.total().toPlainString());
         }
-        ledger.forOrder(event.orderId()).ifPresent(payment -> {
-            throw new ContradictionException("order " + event.orderId() + " was already charged by payment "
-                    + payment.paymentId());
-        });
     }
 }

@@ -9,7 +9,11 @@ import io.orderflow.event.UnknownReferenceException;
 /** Where payments are recorded; the application keeps them in its database. */
 public interface PaymentLedger {
 
-    void record(PaymentResult payment);
+    /**
+     * Records the payment, unless its order has one already (one payment per order): then records nothing and
+     * returns that earlier one. One statement where a look-up and an insert were two, on every order.
+     */
+    Optional<PaymentResult> recordFirst(PaymentResult payment);
 
     Optional<PaymentResult> forOrder(String orderId);
 

@@ -90,11 +90,15 @@ class PaymentRoutesTest extends CamelTestSupport {
                 transactions, "test");
         PaymentLedger failingFirst = new PaymentLedger() {
             @Override
-            public void record(PaymentResult payment) {
+            public Optional<PaymentResult> recordFirst(PaymentResult payment) {
                 if (ledgerFailuresLeft.getAndDecrement() > 0) {
                     throw ledgerFailure;
                 }
-                ledger.add(payment);
+                Optional<PaymentResult> earlier = forOrder(payment.orderId());
+                if (earlier.isEmpty()) {
+                    ledger.add(payment);
+                }
+                return earlier;
             }
 
             @Override

@@ -44,8 +44,8 @@ class OrderStatusHandlerTest {
     private final OrderStatusHandler handler = new OrderStatusHandler(orders,
             new PaymentLedger() {
                 @Override
-                public void record(PaymentResult payment) {
-                    payments.put(payment.orderId(), payment);
+                public Optional<PaymentResult> recordFirst(PaymentResult payment) {
+                    return Optional.ofNullable(payments.putIfAbsent(payment.orderId(), payment));
                 }
 
                 @Override
@@ -55,8 +55,8 @@ class OrderStatusHandlerTest {
             },
             new ShipmentRegistry() {
                 @Override
-                public void record(Shipment shipment) {
-                    shipments.put(shipment.orderId(), shipment);
+                public Optional<Shipment> recordFirst(Shipment shipment) {
+                    return Optional.ofNullable(shipments.putIfAbsent(shipment.orderId(), shipment));
                 }
 
                 @Override
@@ -66,8 +66,8 @@ class OrderStatusHandlerTest {
             },
             new DeliveryLog() {
                 @Override
-                public void record(Delivery delivery) {
-                    deliveries.put(delivery.orderId(), delivery);
+                public Optional<Delivery> recordFirst(Delivery delivery) {
+                    return Optional.ofNullable(deliveries.putIfAbsent(delivery.orderId(), delivery));
                 }
 
                 @Override

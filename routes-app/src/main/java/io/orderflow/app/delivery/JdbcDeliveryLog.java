@@ -20,11 +20,16 @@ public class JdbcDeliveryLog implements DeliveryLog {
         this.jdbc = jdbc;
     }
 
+    /** Like the payment ledger's: the insert checks for the order's delivery, the primary key backs it. */
     @Override
-    public void record(Delivery delivery) {
-        jdbc.sql("insert into deliveries (order_id, shipment_id, carrier, delivered_at) values (?, ?, ?, ?)")
-                .params(delivery.orderId(), delivery.shipmentId(), delivery.carrier(), utc(delivery.deliveredAt()))
+    public Optional<Delivery> recordFirst(Delivery delivery) {
+        int inserted = jdbc.sql("""
+                insert into deliveries (order_id, shipment_id, carrier, delivered_at)
+                select ?, ?, ?, ? where not exists (select 1 from deliveries where order_id = ?)""")
+                .params(delivery.orderId(), delivery.shipmentId(), delivery.carrier(), utc(delivery.deliveredAt()),
+                        delivery.orderId())
                 .update();
+        return inserted == 1 ? Optional.empty() : Optional.of(forOrder(delivery.orderId()).orElseThrow());
     }
 
     @Override

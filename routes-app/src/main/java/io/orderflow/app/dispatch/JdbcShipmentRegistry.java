@@ -20,11 +20,16 @@ public class JdbcShipmentRegistry implements ShipmentRegistry {
         this.jdbc = jdbc;
     }
 
+    /** Like the payment ledger's: the insert checks for the order's shipment, the unique order_id backs it. */
     @Override
-    public void record(Shipment shipment) {
-        jdbc.sql("insert into shipments (shipment_id, order_id, carrier, dispatched_at) values (?, ?, ?, ?)")
-                .params(shipment.shipmentId(), shipment.orderId(), shipment.carrier(), utc(shipment.dispatchedAt()))
+    public Optional<Shipment> recordFirst(Shipment shipment) {
+        int inserted = jdbc.sql("""
+                insert into shipments (shipment_id, order_id, carrier, dispatched_at)
+                select ?, ?, ?, ? where not exists (select 1 from shipments where order_id = ?)""")
+                .params(shipment.shipmentId(), shipment.orderId(), shipment.carrier(), utc(shipment.dispatchedAt()),
+                        shipment.orderId())
                 .update();
+        return inserted == 1 ? Optional.empty() : Optional.of(forOrder(shipment.orderId()).orElseThrow());
     }
 
     @Override

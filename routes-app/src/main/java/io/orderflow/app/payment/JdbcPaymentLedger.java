@@ -22,14 +22,19 @@ public class JdbcPaymentLedger implements PaymentLedger {
         this.clock = clock;
     }
 
+    /**
+     * An insert that checks for the order's payment itself: a second consumer inserting for the same order at the
+     * same moment meets the unique order_id instead, and its record is retried and then finds this one.
+     */
     @Override
-    public void record(PaymentResult payment) {
-        jdbc.sql("""
+    public Optional<PaymentResult> recordFirst(PaymentResult payment) {
+        int inserted = jdbc.sql("""
                 insert into payments (payment_id, order_id, amount, approved, decline_reason, processed_at)
-                values (?, ?, ?, ?, ?, ?)""")
+                select ?, ?, ?, ?, ?, ? where not exists (select 1 from payments where order_id = ?)""")
                 .params(payment.paymentId(), payment.orderId(), payment.amount(), payment.approved(),
-                        payment.declineReason(), utc(clock.instant()))
+                        payment.declineReason(), utc(clock.instant()), payment.orderId())
                 .update();
+        return inserted == 1 ? Optional.empty() : Optional.of(forOrder(payment.orderId()).orElseThrow());
     }
 
     @Override

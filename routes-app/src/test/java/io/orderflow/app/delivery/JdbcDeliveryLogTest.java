@@ -1,12 +1,10 @@
 package io.orderflow.app.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DuplicateKeyException;
 
 import io.orderflow.app.database.MigratedH2;
 import io.orderflow.delivery.Delivery;
@@ -19,11 +17,11 @@ class JdbcDeliveryLogTest {
     @Test
     void aDeliveryReadsBackAsRecordedAndOnlyOncePerOrder() {
         Delivery delivery = new Delivery("o-1", "s-1", "DHL", Instant.parse("2026-12-01T11:00:00Z"));
-        deliveries.record(delivery);
+        assertThat(deliveries.recordFirst(delivery)).isEmpty();
 
         assertThat(deliveries.forOrder("o-1")).contains(delivery);
         assertThat(deliveries.forOrder("o-2")).isEmpty();
-        assertThatThrownBy(() -> deliveries.record(new Delivery("o-1", "s-1", "DHL", Instant.now())))
-                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(deliveries.recordFirst(new Delivery("o-1", "s-2", "UPS", Instant.now()))).contains(delivery);
+        assertThat(deliveries.forOrder("o-1")).contains(delivery);
     }
 }

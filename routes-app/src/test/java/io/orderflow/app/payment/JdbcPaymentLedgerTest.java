@@ -26,8 +26,8 @@ class JdbcPaymentLedgerTest {
     void approvedAndDeclinedPaymentsReadBackAsRecorded() {
         PaymentResult approved = new PaymentResult("pay-1", "o-1", new BigDecimal("26.05"), true, null);
         PaymentResult declined = new PaymentResult("pay-2", "o-2", new BigDecimal("5000.00"), false, "over limit");
-        ledger.record(approved);
-        ledger.record(declined);
+        assertThat(ledger.recordFirst(approved)).isEmpty();
+        assertThat(ledger.recordFirst(declined)).isEmpty();
 
         assertThat(ledger.forOrder("o-1")).contains(approved);
         assertThat(ledger.forOrder("o-2")).contains(declined);
@@ -38,9 +38,21 @@ class JdbcPaymentLedgerTest {
     }
 
     @Test
-    void aSecondPaymentForTheSameOrderIsRefused() {
-        ledger.record(new PaymentResult("pay-1", "o-1", BigDecimal.TEN, true, null));
-        assertThatThrownBy(() -> ledger.record(new PaymentResult("pay-2", "o-1", BigDecimal.TEN, true, null)))
+    void aSecondPaymentForTheSameOrderIsNotRecordedAndTheFirstIsReturned() {
+        PaymentResult first = new PaymentResult("pay-1", "o-1", new BigDecimal("10.00"), true, null);
+        assertThat(ledger.recordFirst(first)).isEmpty();
+        assertThat(ledger.recordFirst(new PaymentResult("pay-2", "o-1", BigDecimal.ONE, false, "over limit")))
+                .contains(first);
+        assertThat(jdbc.sql("select count(*) from payments").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseRefusesASecondPaymentForAnOrderThatTheInsertsCheckMissed() {
+        ledger.recordFirst(new PaymentResult("pay-1", "o-1", BigDecimal.TEN, true, null));
+        // what a concurrent insert for the same order meets: the unique order_id, not the insert's own check
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into payments (payment_id, order_id, amount, approved, processed_at)
+                values ('pay-2', 'o-1', 10, true, current_timestamp)""").update())
                 .isInstanceOf(DuplicateKeyException.class);
     }
 }
