@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.orderflow.app.database.OnePerOrderInsert;
 import io.orderflow.delivery.Delivery;
 import io.orderflow.delivery.DeliveryLog;
 
@@ -15,21 +16,18 @@ import io.orderflow.delivery.DeliveryLog;
 public class JdbcDeliveryLog implements DeliveryLog {
 
     private final JdbcClient jdbc;
+    private final OnePerOrderInsert firstDelivery;
 
     public JdbcDeliveryLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.firstDelivery = new OnePerOrderInsert(jdbc, "deliveries", "order_id", "shipment_id", "carrier",
+                "delivered_at");
     }
 
-    /** Like the payment ledger's: the insert checks for the order's delivery, the primary key backs it. */
     @Override
     public Optional<Delivery> recordFirst(Delivery delivery) {
-        int inserted = jdbc.sql("""
-                insert into deliveries (order_id, shipment_id, carrier, delivered_at)
-                select ?, ?, ?, ? where not exists (select 1 from deliveries where order_id = ?)""")
-                .params(delivery.orderId(), delivery.shipmentId(), delivery.carrier(), utc(delivery.deliveredAt()),
-                        delivery.orderId())
-                .update();
-        return inserted == 1 ? Optional.empty() : Optional.of(forOrder(delivery.orderId()).orElseThrow());
+        return firstDelivery.insertFirst(delivery.orderId(), this::forOrder, delivery.orderId(),
+                delivery.shipmentId(), delivery.carrier(), utc(delivery.deliveredAt()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.orderflow.app.database.OnePerOrderInsert;
 import io.orderflow.dispatch.Shipment;
 import io.orderflow.dispatch.ShipmentRegistry;
 
@@ -15,21 +16,18 @@ import io.orderflow.dispatch.ShipmentRegistry;
 public class JdbcShipmentRegistry implements ShipmentRegistry {
 
     private final JdbcClient jdbc;
+    private final OnePerOrderInsert firstShipment;
 
     public JdbcShipmentRegistry(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.firstShipment = new OnePerOrderInsert(jdbc, "shipments", "shipment_id", "order_id", "carrier",
+                "dispatched_at");
     }
 
-    /** Like the payment ledger's: the insert checks for the order's shipment, the unique order_id backs it. */
     @Override
     public Optional<Shipment> recordFirst(Shipment shipment) {
-        int inserted = jdbc.sql("""
-                insert into shipments (shipment_id, order_id, carrier, dispatched_at)
-                select ?, ?, ?, ? where not exists (select 1 from shipments where order_id = ?)""")
-                .params(shipment.shipmentId(), shipment.orderId(), shipment.carrier(), utc(shipment.dispatchedAt()),
-                        shipment.orderId())
-                .update();
-        return inserted == 1 ? Optional.empty() : Optional.of(forOrder(shipment.orderId()).orElseThrow());
+        return firstShipment.insertFirst(shipment.orderId(), this::forOrder, shipment.shipmentId(),
+                shipment.orderId(), shipment.carrier(), utc(shipment.dispatchedAt()));
     }
 
     @Override

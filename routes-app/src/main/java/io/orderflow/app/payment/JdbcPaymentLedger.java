@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.orderflow.app.database.OnePerOrderInsert;
 import io.orderflow.payment.PaymentLedger;
 import io.orderflow.payment.PaymentResult;
 
@@ -16,25 +17,19 @@ public class JdbcPaymentLedger implements PaymentLedger {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OnePerOrderInsert firstPayment;
 
     public JdbcPaymentLedger(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.firstPayment = new OnePerOrderInsert(jdbc, "payments", "payment_id", "order_id", "amount", "approved",
+                "decline_reason", "processed_at");
     }
 
-    /**
-     * An insert that checks for the order's payment itself: a second consumer inserting for the same order at the
-     * same moment meets the unique order_id instead, and its record is retried and then finds this one.
-     */
     @Override
     public Optional<PaymentResult> recordFirst(PaymentResult payment) {
-        int inserted = jdbc.sql("""
-                insert into payments (payment_id, order_id, amount, approved, decline_reason, processed_at)
-                select ?, ?, ?, ?, ?, ? where not exists (select 1 from payments where order_id = ?)""")
-                .params(payment.paymentId(), payment.orderId(), payment.amount(), payment.approved(),
-                        payment.declineReason(), utc(clock.instant()), payment.orderId())
-                .update();
-        return inserted == 1 ? Optional.empty() : Optional.of(forOrder(payment.orderId()).orElseThrow());
+        return firstPayment.insertFirst(payment.orderId(), this::forOrder, payment.paymentId(), payment.orderId(),
+                payment.amount(), payment.approved(), payment.declineReason(), utc(clock.instant()));
     }
 
     @Override
