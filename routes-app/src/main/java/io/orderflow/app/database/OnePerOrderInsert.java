@@ -41,7 +41,10 @@ public final class OnePerOrderInsert {
         if (jdbc.sql(sql).params(params).update() == 1) {
             return Optional.empty();
         }
-        return Optional.of(earlier.apply(orderId).orElseThrow(() -> new IllegalStateException(
-                "order " + orderId + " has a row the insert saw and the read did not")));
+        Optional<T> row = earlier.apply(orderId);
+        if (row.isEmpty()) {
+            throw new IllegalStateException("order " + orderId + " has a row the insert saw and the read did not");
+        }
+        return row;
     }
 }
