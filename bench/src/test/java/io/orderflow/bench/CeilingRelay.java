@@ -152,7 +152,7 @@ final class CeilingRelay implements AutoCloseable {
         if (in.type() != EventType.OrderCreated) {
             return null;
         }
-        OrderCreated order = codec.payload(in, OrderCreated.class);
+        OrderCreated order = in.payload(OrderCreated.class);
         // derived from the event like PaymentHandler does
         String paymentId = "pay-"
                 + UUID.nameUUIDFromBytes((in.eventId() + "/payment").getBytes(StandardCharsets.UTF_8));
@@ -168,7 +168,7 @@ final class CeilingRelay implements AutoCloseable {
         if (in.type() != EventType.PaymentProcessed) {
             return null;
         }
-        PaymentProcessed paid = codec.payload(in, PaymentProcessed.class);
+        PaymentProcessed paid = in.payload(PaymentProcessed.class);
         Shipment shipment = planner.plan(paid.orderId(), in.eventId());
         return codec.causedBy(in, EventType.OrderDispatched,
                 new OrderDispatched(paid.orderId(), shipment.shipmentId(), shipment.carrier()));
@@ -178,7 +178,7 @@ final class CeilingRelay implements AutoCloseable {
         if (in.type() != EventType.OrderDispatched) {
             return null;
         }
-        OrderDispatched dispatched = codec.payload(in, OrderDispatched.class);
+        OrderDispatched dispatched = in.payload(OrderDispatched.class);
         return codec.causedBy(in, EventType.OrderDelivered,
                 new OrderDelivered(dispatched.orderId(), dispatched.shipmentId(), Clock.systemUTC().instant()));
     }

@@ -7,21 +7,17 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import io.orderflow.event.EventEnvelope;
 
 /**
- * A decoded event, its payload as the record its type names, and where it was read from (the order timeline points
- * back at the record).
+ * A decoded event and where it was read from (the order timeline points back at the record).
  */
-public record ConsumedEvent(EventEnvelope event, Record payload, String topic, int partition, long offset) {
+public record ConsumedEvent(EventEnvelope event, String topic, int partition, long offset) {
 
     /** Exchange property holding the decoded event; the message body keeps the raw record bytes. */
     public static final String EVENT = "orderflow.event";
-    /** Exchange property holding the event's payload, read when the event was decoded. */
-    static final String PAYLOAD = "orderflow.payload";
 
     public static ConsumedEvent of(Exchange exchange) {
         Message message = exchange.getMessage();
         return new ConsumedEvent(
                 exchange.getProperty(EVENT, EventEnvelope.class),
-                exchange.getProperty(PAYLOAD, Record.class),
                 message.getHeader(KafkaConstants.TOPIC, String.class),
                 message.getHeader(KafkaConstants.PARTITION, Integer.class),
                 message.getHeader(KafkaConstants.OFFSET, Long.class));
@@ -29,6 +25,6 @@ public record ConsumedEvent(EventEnvelope event, Record payload, String topic, i
 
     /** The payload as {@code type}, the record the event's type names. */
     public <T extends Record> T payload(Class<T> type) {
-        return type.cast(payload);
+        return event.payload(type);
     }
 }

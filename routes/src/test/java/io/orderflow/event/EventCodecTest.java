@@ -26,7 +26,21 @@ class EventCodecTest {
         EventEnvelope decoded = codec.decode(codec.encode(event).getBytes(StandardCharsets.UTF_8));
         assertThat(decoded).isEqualTo(event);
         assertThat(decoded.kafkaKey()).isEqualTo("o-1");
-        assertThat(codec.payload(decoded, OrderCreated.class).total()).isEqualByComparingTo("3.00");
+        assertThat(decoded.payload(OrderCreated.class).total()).isEqualByComparingTo("3.00");
+    }
+
+    @Test
+    void readsAnEventWhosePayloadComesBeforeItsType() {
+        String json = """
+                {"payload":{"orderId":"o-1","customerId":"cust","items":[{"productId":"p","quantity":2,"price":1.50}],
+                 "total":3.00},"occurredAt":"2026-01-01T00:00:00Z","orderId":"o-1","unknown":{"x":[1]},
+                 "type":"OrderCreated","eventId":"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11"}""";
+        EventEnvelope decoded = codec.decode(json.getBytes(StandardCharsets.UTF_8));
+        OrderCreated created = decoded.payload(OrderCreated.class);
+        // money keeps its scale
+        assertThat(created.items().get(0).price()).isEqualTo(new BigDecimal("1.50"));
+        assertThat(created.total()).isEqualTo(new BigDecimal("3.00"));
+        assertThat(decoded.correlationId()).isNull();
     }
 
     @Test
@@ -42,6 +56,11 @@ class EventCodecTest {
     @CsvSource(delimiter = '|', value = {
             "not JSON|this is not json|not JSON",
             "array|[1,2]|not a JSON object",
+            "broken array|[1,2|not JSON",
+            "type not text|{\"eventId\":\"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11\",\"type\":7,\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{}}|missing field 'type'",
+            "payload not an object|{\"eventId\":\"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11\",\"type\":\"OrderDelivered\",\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":[]}|missing field 'payload'",
+            "bad payload, then broken JSON|{\"eventId\":\"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11\",\"type\":\"PaymentProcessed\",\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{\"orderId\":\"o\"},|not JSON",
+            "bad eventId after the payload|{\"type\":\"PaymentProcessed\",\"payload\":{\"orderId\":\"o\"},\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"eventId\":\"42\"}|not a UUID",
             "unknown type|{\"eventId\":\"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11\",\"type\":\"OrderTeleported\",\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{}}|unknown event type",
             "missing payload field|{\"eventId\":\"7b0c5f3e-8f7c-4d0c-9a8e-2b7c1d9e0f11\",\"type\":\"PaymentProcessed\",\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{\"orderId\":\"o\",\"amount\":1}}|missing field 'paymentId'",
             "bad eventId|{\"eventId\":\"42\",\"type\":\"OrderDelivered\",\"orderId\":\"o\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{}}|not a UUID",

@@ -32,6 +32,7 @@ import io.orderflow.contract.Topic;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
 import io.orderflow.event.InvalidEventException;
+import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.event.UnknownReferenceException;
@@ -201,7 +202,7 @@ class PaymentRoutesTest extends CamelTestSupport {
 
         EventEnvelope sent = outbox.events("payment-events", codec).get(0);
         assertThat(sent.type()).isEqualTo(EventType.PaymentFailed);
-        assertThat(sent.payload().get("reason").asText()).contains("exceeds the limit");
+        assertThat(sent.payload(PaymentFailed.class).reason()).contains("exceeds the limit");
     }
 
     private static byte[] header(OutboxRecord record, String name) {

@@ -170,7 +170,6 @@ class OrderStatusHandlerTest {
 
     private ConsumedEvent input(EventType type, Record payload) {
         String orderId = payload instanceof OrderDispatched d ? d.orderId() : "o";
-        return new ConsumedEvent(codec.newEvent(type, orderId, "c", payload), payload, type.topic().topicName(), 0,
-                0);
+        return new ConsumedEvent(codec.newEvent(type, orderId, "c", payload), type.topic().topicName(), 0, 0);
     }
 }

@@ -91,7 +91,7 @@ class DeadLetterIT extends AppTestSupport {
                 assertThat(CONSUMERS.get(topic)).containsKey(group);
                 assertThat(text(letter, DltHeaders.EXCEPTION_FQCN)).isEqualTo(InvalidEventException.class.getName());
                 assertThat(text(letter, DltHeaders.EXCEPTION_MESSAGE)).startsWith("not JSON");
-                assertThat(text(letter, DltHeaders.EXCEPTION_STACKTRACE)).contains("EventCodec.read");
+                assertThat(text(letter, DltHeaders.EXCEPTION_STACKTRACE)).contains("EventCodec.decode");
                 assertThat(DltHeaders.readInt32(raw(letter, DltHeaders.ATTEMPTS))).as("not retried").isEqualTo(1);
                 assertThat(text(letter, DltHeaders.ROUTE_ID)).isEqualTo(ROUTE_OF_GROUP.get(group));
                 assertThat(DltHeaders.readInt64(raw(letter, DltHeaders.FAILED_AT)))
