@@ -2,6 +2,7 @@ package io.orderflow.reliability;
 
 import java.nio.charset.StandardCharsets;
 
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Predicate;
@@ -15,7 +16,6 @@ import org.slf4j.event.Level;
 import io.orderflow.contract.ConsumerGroup;
 import io.orderflow.contract.EventHeaders;
 import io.orderflow.contract.EventType;
-import io.orderflow.event.EventCodec;
 import io.orderflow.event.EventEnvelope;
 import io.orderflow.event.InvalidEventException;
 import io.orderflow.kafka.KafkaUris;
@@ -62,6 +62,8 @@ public abstract class StageRouteBuilder extends RouteBuilder {
     protected RouteDefinition consume(ConsumerGroup group) {
         ProducerTemplate records = getContext().createProducerTemplate();
         String eventRoute = "direct:" + stage;
+        // resolved once: sent to by its URI, every record paid for the URI's normalisation and the endpoint lookup
+        Endpoint eventEndpoint = endpoint(eventRoute);
         from(KafkaUris.batchConsumer(group, context.clientId(group.groupId()), context.settings(stage).consumers(),
                         KafkaUris.STAGE_BATCH_WAIT_MS))
                 .routeId(kafkaRouteId(stage))
@@ -69,7 +71,7 @@ public abstract class StageRouteBuilder extends RouteBuilder {
                 // consumer reads the batch again (breakOnFirstError), so retrying it here would only repeat that
                 .errorHandler(noErrorHandler())
                 .process(new TransactionalBatch(kafkaRouteId(stage), context.transactions(),
-                        record -> records.send(eventRoute, record), context.backoff()));
+                        record -> records.send(eventEndpoint, record), context.backoff()));
         return from(eventRoute)
                 .routeId(stage)
                 .setProperty(CONSUMER_GROUP, constant(group.groupId()))
@@ -143,12 +145,11 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         if (raw == null) {
             throw new InvalidEventException("record has no value");
         }
-        EventCodec.Decoded decoded = context.codec().read(raw);
-        checkTypeHeader(exchange.getMessage().getHeader(EventHeaders.EVENT_TYPE), decoded.envelope().type());
+        EventEnvelope event = context.codec().decode(raw);
+        checkTypeHeader(exchange.getMessage().getHeader(EventHeaders.EVENT_TYPE), event.type());
         // body and headers stay the raw record: Camel's "original message" is taken per route, and the effect
         // routes must dead-letter the record as it was read, not a decoded copy
-        exchange.setProperty(ConsumedEvent.EVENT, decoded.envelope());
-        exchange.setProperty(ConsumedEvent.PAYLOAD, decoded.payload());
+        exchange.setProperty(ConsumedEvent.EVENT, event);
     }
 
     /**
