@@ -1,5 +1,8 @@
 package io.orderflow.app.outbox;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -7,10 +10,10 @@ import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * Record headers in a database row (the outbox, the dead-letter index): a JSON array of [name, base64] pairs, so
@@ -25,12 +28,26 @@ public final class OutboxHeaders {
     }
 
     public String write(List<Header> headers) {
-        ArrayNode array = mapper.createArrayNode();
-        for (Header header : headers) {
-            array.addArray().add(header.key())
-                    .add(header.value() == null ? null : Base64.getEncoder().encodeToString(header.value()));
+        // written straight, not as a tree first: this runs for every event a stage emits (JFR: 1.6 % of the stage
+        // threads' CPU as a tree)
+        StringWriter json = new StringWriter();
+        try (JsonGenerator out = mapper.getFactory().createGenerator(json)) {
+            out.writeStartArray();
+            for (Header header : headers) {
+                out.writeStartArray();
+                out.writeString(header.key());
+                if (header.value() == null) {
+                    out.writeNull();
+                } else {
+                    out.writeString(Base64.getEncoder().encodeToString(header.value()));
+                }
+                out.writeEndArray();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
-        return array.toString();
+        return json.toString();
     }
 
     public List<Header> read(String json) {
