@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.app.OrderflowProperties;
+import io.orderflow.app.database.TransactionTimeout;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCreation;
@@ -58,8 +59,11 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
     /** How long the idle writer waits for a request before it checks whether it should stop. */
     private static final long IDLE_POLL_MS = 200;
-    /** A group's transaction is bounded (its statements time out), and so is the wait for its answer. */
-    private static final int TRANSACTION_TIMEOUT_SECONDS = 30;
+    /**
+     * How long a request the writer already took waits for its answer: longer than the group's transaction takes on
+     * PostgreSQL at most ({@link TransactionTimeout}); on H2, longer than any wait for a lock there.
+     */
+    private static final int ANSWER_TIMEOUT_SECONDS = 35;
     private static final Logger LOG = LoggerFactory.getLogger(OrderPlacement.class);
 
     private final OrderCreation creation;
@@ -74,10 +78,9 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
     private Future<?> writing;
 
     public OrderPlacement(OrderCreation creation, PlatformTransactionManager transactionManager,
-                          OrderflowProperties properties, MeterRegistry registry) {
+                          TransactionTimeout timeout, OrderflowProperties properties, MeterRegistry registry) {
         this.creation = creation;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.transactions.setTimeout(TRANSACTION_TIMEOUT_SECONDS);
+        this.transactions = timeout.applyTo(new TransactionTemplate(transactionManager));
         this.settings = properties.placement();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.groupSizes = DistributionSummary.builder("orderflow.order.placement.group.size")
@@ -143,9 +146,9 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
                 throw new PlacementRejectedException("the order waited " + settings.queueTimeout().toMillis()
                         + " ms to be placed and was withdrawn; nothing was stored, retry shortly", RETRY_AFTER);
             }
-            // the writer is placing it right now; its answer follows within the transaction's timeout
+            // the writer is placing it right now; its answer follows once its transaction ends
             try {
-                return pending.result().get(TRANSACTION_TIMEOUT_SECONDS + 5L, TimeUnit.SECONDS);
+                return pending.result().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException failed) {
                 throw unwrapped(failed.getCause());
             } catch (TimeoutException | InterruptedException stuck) {

@@ -5,6 +5,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
+import io.orderflow.app.database.TransactionTimeout;
 import io.orderflow.reliability.BatchTransactions;
 
 /**
@@ -16,12 +17,12 @@ final class SpringBatchTransactions implements BatchTransactions {
     private final PlatformTransactionManager transactionManager;
     private final DefaultTransactionDefinition definition;
 
-    SpringBatchTransactions(PlatformTransactionManager transactionManager) {
+    SpringBatchTransactions(PlatformTransactionManager transactionManager, TransactionTimeout timeout) {
         this.transactionManager = transactionManager;
-        this.definition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // its bound is far under max.poll.interval.ms
+        this.definition = timeout.applyTo(
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
         definition.setName("poll batch");
-        // every statement of a batch is bounded by what is left of this, far under max.poll.interval.ms
-        definition.setTimeout(30);
     }
 
     @Override
