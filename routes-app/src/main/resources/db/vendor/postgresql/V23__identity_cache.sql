@@ -1,0 +1,3 @@
+-- Nothing to do on PostgreSQL: the H2 version of this migration raises the identity columns' cache, which H2 keeps
+-- for the whole database. PostgreSQL's cache is per session, and with it the outbox's ids would no longer follow the
+-- order in which they were taken, so its identity columns keep the default of 1.
