@@ -96,7 +96,7 @@ public final class EventCodec {
         }
         EventEnvelope envelope = new EventEnvelope(eventId, type, raw.orderId, occurredAt, raw.correlationId,
                 payload(type, raw.payload));
-        EventValidation.check(envelope, envelope.payload());
+        EventValidation.check(envelope);
         return envelope;
     }
 

@@ -23,7 +23,8 @@ final class EventValidation {
     private EventValidation() {
     }
 
-    static void check(EventEnvelope envelope, Record payload) {
+    static void check(EventEnvelope envelope) {
+        Record payload = envelope.payload();
         if (payload instanceof CartItemAdded item) {
             checkId("payload.cartId", item.cartId());
             checkLine("payload", item.productId(), item.quantity(), item.price());

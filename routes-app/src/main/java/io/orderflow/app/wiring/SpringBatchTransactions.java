@@ -19,7 +19,7 @@ final class SpringBatchTransactions implements BatchTransactions {
 
     SpringBatchTransactions(PlatformTransactionManager transactionManager, TransactionTimeout timeout) {
         this.transactionManager = transactionManager;
-        // its bound is far under max.poll.interval.ms
+        // where it has one (PostgreSQL, 30 s), far under max.poll.interval.ms
         this.definition = timeout.applyTo(
                 new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
         definition.setName("poll batch");
