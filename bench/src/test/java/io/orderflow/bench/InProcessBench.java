@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -318,12 +319,25 @@ final class InProcessBench {
             return run.sustainedRate();
         }
 
+        /**
+         * Also the CPU per order at this rate: below saturation a stage's batches hold a record or two, so what a
+         * batch costs once (its transaction and commit, its offsets, the relay's round) is paid per record, and the
+         * figure at saturation says little about it.
+         */
         Map<String, Object> pipelinePaced(int rate, double seconds) throws Exception {
-            RunTracker run = pipelineRun(Math.max(1, (int) Math.round(rate * seconds)));
+            int orders = Math.max(1, (int) Math.round(rate * seconds));
+            RunTracker run = pipelineRun(orders);
             List<ProducerRecord<String, String>> records = injector.prepare(run, Topic.ORDER.topicName());
+            ThreadCpu before = ThreadCpu.snapshot();
             injector.paced(run, records, rate);
             awaitPipeline(run);
-            return run.latency(rate, config.latencyWarmupSeconds());
+            Map<String, Double> cpu = ThreadCpu.snapshot().perOrderSince(before, orders);
+            Map<String, Object> m = run.latency(rate, config.latencyWarmupSeconds());
+            m.put("app_cpu_us_per_order", cpu.get(ThreadCpu.APP));
+            m.put("stage_threads_cpu_us_per_order", Stats.round(cpu.entrySet().stream()
+                    .filter(e -> ThreadCpu.isStageConsumer(e.getKey()))
+                    .mapToDouble(Map.Entry::getValue).sum(), 1));
+            return m;
         }
 
         double ceilingBurst(int orders, CeilingRelay.Mode mode) throws Exception {
@@ -452,9 +466,12 @@ final class InProcessBench {
     }
 
     private void logLatency(String what, int rate, int run, Map<String, Object> m) {
-        log.log("%s @ %d/s run %d: p50 %s p95 %s p99 %s max %s ms, achieved %s/s, backlog %s/s, sustained %s",
+        log.log("%s @ %d/s run %d: p50 %s p95 %s p99 %s max %s ms, achieved %s/s, backlog %s/s, sustained %s%s",
                 what, rate, run, m.get("p50"), m.get("p95"), m.get("p99"), m.get("max"), m.get("achieved_per_s"),
-                m.get("backlog_growth_per_s"), m.get("sustained"));
+                m.get("backlog_growth_per_s"), m.get("sustained"), m.containsKey("app_cpu_us_per_order")
+                        ? String.format(Locale.ROOT, ", CPU us/order app %s, stage threads %s",
+                                m.get("app_cpu_us_per_order"), m.get("stage_threads_cpu_us_per_order"))
+                        : "");
     }
 
     private Path writeLoggingConfig() throws IOException {

@@ -36,16 +36,20 @@ final class ProcessTable {
             row(t, columns, "  POST -> DELIVERED meanwhile, orders/s",
                     c -> summary(c.get("rest_pipeline_orders_per_s")));
             row(t, columns, "  app CPU per request, ms", c -> summary(c.get("rest_app_cpu_ms_per_request")));
+            row(t, columns, "    of which JIT compiling, ms", c -> summary(c.get("rest_app_jit_cpu_ms_per_request")));
             row(t, columns, "POST /api/orders, stages stopped, req/s",
                     c -> summary(c.get("rest_stages_stopped_requests_per_s")));
             row(t, columns, "  app CPU per request, ms",
                     c -> summary(c.get("rest_stages_stopped_app_cpu_ms_per_request")));
+            row(t, columns, "    of which JIT compiling, ms",
+                    c -> summary(c.get("rest_stages_stopped_app_jit_cpu_ms_per_request")));
             row(t, columns, "REST end-to-end: max sustained, orders/s", c -> maxSustained(c));
             row(t, columns, "  @" + firstRate + "/s POST -> DELIVERED p50 / p99, ms",
                     c -> path(c, "rest_e2e", "p50_ms") + " / " + path(c, "rest_e2e", "p99_ms")
                             + (Boolean.FALSE.equals(path(c, "rest_e2e", "sustained")) ? " (backlog)" : ""));
             row(t, columns, "  @" + firstRate + "/s app CPU per order, ms",
                     c -> path(c, "rest_e2e", "app_cpu_ms_per_order"));
+            row(t, columns, "    of which JIT compiling, ms", c -> path(c, "rest_e2e", "app_jit_cpu_ms_per_order"));
             row(t, columns, "peak RSS (VmHWM) under REST load, MiB", c -> String.valueOf(c.get("peak_rss_mb")));
             row(t, columns, "peak heap used / committed, MiB",
                     c -> c.get("peak_heap_used_mb") + " / " + c.get("peak_heap_committed_mb"));

@@ -170,10 +170,12 @@ final class SeparateProcessBench {
                 Map<String, Object> m = pacedRun(app, events, paced, rate, config.e2eSeconds());
                 probes.add(m);
                 log.log("[%s] REST end-to-end @ %d/s: p50 %s p95 %s p99 %s max %s ms, delivered %s/s, backlog %s/s,"
-                                + " placed %s failed %s skipped %s, app CPU %s ms/order, sustained %s",
+                                + " placed %s failed %s skipped %s, app CPU %s ms/order (JIT compiling %s),"
+                                + " sustained %s",
                         database.name(), rate, m.get("p50"), m.get("p95"), m.get("p99"), m.get("max"),
                         m.get("achieved_per_s"), m.get("backlog_growth_per_s"), m.get("placed"), m.get("failed"),
-                        m.get("skipped"), m.get("app_cpu_ms_per_order"), m.get("sustained"));
+                        m.get("skipped"), m.get("app_cpu_ms_per_order"), m.get("app_jit_cpu_ms_per_order"),
+                        m.get("sustained"));
                 if (held && Boolean.TRUE.equals(m.get("sustained"))) {
                     maxSustained = rate;
                 } else if (held) {
@@ -272,6 +274,7 @@ final class SeparateProcessBench {
             }
             long delivered = delivered(app);
             long cpu = app.cpuMillis();
+            long jit = app.jitCpuMillis();
             for (int i = 0; i < config.restRuns(); i++) {
                 Thread.sleep(millis(config.restSeconds())); // measurement window
                 load.awaitFirstResponse(Duration.ofSeconds(60));
@@ -279,6 +282,9 @@ final class SeparateProcessBench {
                 long nowCpu = app.cpuMillis();
                 double cpuPerRequest = (nowCpu - cpu) / (double) Math.max(1, w.ok());
                 cpu = nowCpu;
+                long nowJit = app.jitCpuMillis();
+                double jitPerRequest = (nowJit - jit) / (double) Math.max(1, w.ok());
+                jit = nowJit;
                 long nowDelivered = delivered(app);
                 double pipelineRate = (nowDelivered - delivered) / w.seconds();
                 delivered = nowDelivered;
@@ -286,11 +292,12 @@ final class SeparateProcessBench {
                 d.put("delivered_per_s", Stats.round(pipelineRate, 1));
                 d.put("app_cpu_ms_per_request", Stats.round(cpuPerRequest, 2));
                 d.put("app_cpu_cores_busy", Stats.round(cpuPerRequest * w.okPerSecond() / 1000, 2));
+                d.put("app_jit_cpu_ms_per_request", Stats.round(jitPerRequest, 2));
                 windows.add(d);
                 log.log("[%s] REST (%s) run %d: %.0f req/s (p50 %.2f ms, p99 %.2f ms, %d failed), DELIVERED %.0f"
-                                + " orders/s, app CPU %.2f ms/request", database.name(), label, i + 1,
-                        w.okPerSecond(), w.percentileMs(50), w.percentileMs(99), w.failures(), pipelineRate,
-                        cpuPerRequest);
+                                + " orders/s, app CPU %.2f ms/request (JIT compiling %.2f)", database.name(), label,
+                        i + 1, w.okPerSecond(), w.percentileMs(50), w.percentileMs(99), w.failures(), pipelineRate,
+                        cpuPerRequest, jitPerRequest);
             }
             if (config.jfr()) {
                 app.jcmd("JFR.dump", "name=bench", "filename=" + jfr.toAbsolutePath());
@@ -341,12 +348,14 @@ final class SeparateProcessBench {
                                          double seconds) throws Exception {
         RunTracker run = new RunTracker(nextRun++, Math.max(1, (int) Math.round(rate * seconds)));
         long cpu = app.cpuMillis();
+        long jit = app.jitCpuMillis();
         long seen = events.seen();
         long deliveredInApp = delivered(app);
         PacedOrders.Placing placing = paced.start(run, rate, events, drainMs());
         placing.awaitIssued();
         awaitDrained(run);
         long usedCpu = app.cpuMillis() - cpu;
+        long usedJit = app.jitCpuMillis() - jit;
         if (events.failure() != null) {
             throw new IllegalStateException("the OrderDelivered consumer failed", events.failure());
         }
@@ -356,6 +365,8 @@ final class SeparateProcessBench {
         m.put("skipped", placing.skipped());
         m.put("delivered", run.done());
         m.put("app_cpu_ms_per_order", run.done() == 0 ? Double.NaN : Stats.round(usedCpu / (double) run.done(), 3));
+        m.put("app_jit_cpu_ms_per_order",
+                run.done() == 0 ? Double.NaN : Stats.round(usedJit / (double) run.done(), 3));
         // diagnostics: OrderDelivered records the consumer saw, and DELIVERED orders the app counts meanwhile
         m.put("order_delivered_records_seen", events.seen() - seen);
         m.put("app_delivered_count_delta", delivered(app) - deliveredInApp);
@@ -443,9 +454,13 @@ final class SeparateProcessBench {
         r.put("rest_requests_per_s", Stats.summary(column(liveWindows, "requests_per_s"), 1));
         r.put("rest_pipeline_orders_per_s", Stats.summary(column(liveWindows, "delivered_per_s"), 1));
         r.put("rest_app_cpu_ms_per_request", Stats.summary(column(liveWindows, "app_cpu_ms_per_request"), 2));
+        r.put("rest_app_jit_cpu_ms_per_request",
+                Stats.summary(column(liveWindows, "app_jit_cpu_ms_per_request"), 2));
         r.put("rest_stages_stopped_requests_per_s", Stats.summary(column(pausedWindows, "requests_per_s"), 1));
         r.put("rest_stages_stopped_app_cpu_ms_per_request",
                 Stats.summary(column(pausedWindows, "app_cpu_ms_per_request"), 2));
+        r.put("rest_stages_stopped_app_jit_cpu_ms_per_request",
+                Stats.summary(column(pausedWindows, "app_jit_cpu_ms_per_request"), 2));
         Map<String, Object> first = probes.stream().filter(p -> rateOf(p) == config.e2eLatencyRate()).findFirst()
                 .orElse(Map.of());
         Map<String, Object> e2e = new LinkedHashMap<>();
@@ -455,6 +470,7 @@ final class SeparateProcessBench {
         e2e.put("p99_ms", first.get("p99"));
         e2e.put("sustained", first.get("sustained"));
         e2e.put("app_cpu_ms_per_order", first.get("app_cpu_ms_per_order"));
+        e2e.put("app_jit_cpu_ms_per_order", first.get("app_jit_cpu_ms_per_order"));
         e2e.put("probes", probes);
         r.put("rest_e2e", e2e);
         r.put("peak_rss_mb", Stats.round(peakRssKb / 1024.0, 1));

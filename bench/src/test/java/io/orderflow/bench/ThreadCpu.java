@@ -76,6 +76,11 @@ final class ThreadCpu {
         return out;
     }
 
+    /** A stage's consumer thread, as {@link #perOrderSince} names its group (dead-letter consumers excluded). */
+    static boolean isStageConsumer(String group) {
+        return group.startsWith("camel consumer [") && !group.contains(".DLT");
+    }
+
     /**
      * The benchmark's own threads (test thread, injector, ceiling relay, their Kafka clients' I/O threads, the
      * bench's samplers): the rest of the process is the application with its embedded broker.

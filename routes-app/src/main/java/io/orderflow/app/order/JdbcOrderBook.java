@@ -120,8 +120,10 @@ public class JdbcOrderBook implements OrderBook {
                 .update();
     }
 
-    /** For an entry that may be written twice (a record the relay sent again): the first one stays. */
-    /** The entries whose order has none for the same event yet, as one JDBC batch (the relay's publish round). */
+    /**
+     * The entries whose order has none for the same event yet, as one JDBC batch (the relay's publish round): an
+     * entry may come twice (a record the relay sent again), and the first one stays.
+     */
     void addTimelineIfAbsent(List<OrderTimelineEntry> entries) {
         if (entries.isEmpty()) {
             return;
