@@ -29,6 +29,11 @@ public class OutboxConfiguration {
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
     /** A dead letter is its original record plus failure headers: room for both beside Kafka's 1 MiB default. */
     static final int MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+    /**
+     * The longest an acknowledged row waits for its removal: long enough for one removal to take the rounds of many
+     * stage commits below saturation, short enough that the rows each round reads and skips stay few.
+     */
+    private static final Duration REMOVAL_INTERVAL = Duration.ofMillis(100);
 
     @Bean
     OutboxHeaders outboxHeaders(EventCodec codec) {
@@ -49,7 +54,7 @@ public class OutboxConfiguration {
                 instance.name(), settings.leaseTtl(), live);
         OutboxRelay relay = new OutboxRelay(rows, leases, new KafkaProducer<>(producerConfig(kafka)), clock,
                 new OutboxRelay.Settings(settings.sweepInterval(), settings.batchSize(),
-                        DELIVERY_TIMEOUT.plusSeconds(5), settings.leaseTtl().dividedBy(5)));
+                        DELIVERY_TIMEOUT.plusSeconds(5), settings.leaseTtl().dividedBy(5), REMOVAL_INTERVAL));
         Gauge.builder("orderflow.outbox.depth", relay, r -> r.status().backlog().depth())
                 .description("outbox rows waiting to be published").register(registry);
         Gauge.builder("orderflow.outbox.oldest.age.seconds", relay,

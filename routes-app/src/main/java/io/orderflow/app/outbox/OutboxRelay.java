@@ -37,7 +37,9 @@ import io.orderflow.outbox.OutboxRecord;
  * A round sends the oldest waiting rows of this relay's shards in the order they were written, with an idempotent
  * acks=all producer, then waits (bounded) for the acknowledgements and removes the acknowledged rows. A row whose
  * send failed stays and is sent again by a later round with the same bytes, so the same event id, which consumers
- * ignore if they saw it. Within a round the producer keeps each partition's records in send order.
+ * ignore if they saw it. Within a round the producer keeps each partition's records in send order. Acknowledged rows
+ * are removed a few rounds' worth at a time ({@link PendingRemovals}): within the removal interval, when a round
+ * published a record a listener awaits, when a round's worth has gathered, and at stop.
  * <p>
  * A row the broker refuses for good (too large, invalid topic) is parked: kept with its reason, reported in
  * health and metrics, and out of the way of the rows behind it.
@@ -64,6 +66,7 @@ public final class OutboxRelay {
     private final ScheduledExecutorService backlogCounter = 
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("outbox-backlog"));
     private Instant nextRenewal = Instant.MIN;
+    private final PendingRemovals pending = new PendingRemovals();
 
     /**
      * @param sweepInterval   how long a committed row can wait when nothing woke the relay
@@ -71,8 +74,10 @@ public final class OutboxRelay {
      * @param publishTimeout  the longest a round waits for acknowledgements; longer than the producer's delivery
      *                        timeout, so every send of a round has its outcome when the round ends
      * @param renewInterval   how often the shard leases are renewed and evened out
+     * @param removalInterval the longest an acknowledged row waits for its removal
      */
-    public record Settings(Duration sweepInterval, int batchSize, Duration publishTimeout, Duration renewInterval) {
+    public record Settings(Duration sweepInterval, int batchSize, Duration publishTimeout, Duration renewInterval,
+                           Duration removalInterval) {
     }
 
     /**
@@ -146,7 +151,7 @@ public final class OutboxRelay {
                 int sent = round();
                 failuresInARow = 0;
                 if (sent < settings.batchSize()) {
-                    await(settings.sweepInterval());
+                    await(idleWait());
                 }
             } catch (Exception e) {
                 failuresInARow++;
@@ -162,7 +167,11 @@ public final class OutboxRelay {
             }
         }
         try {
-            round(); // what the stopping application committed last
+            try {
+                round(); // what the stopping application committed last
+            } finally {
+                removePublished();
+            }
             leases.releaseAll();
         } catch (Exception e) {
             LOG.warn("outbox relay: last round at stop failed; the rows stay for the next start: {}", e.toString());
@@ -175,7 +184,7 @@ public final class OutboxRelay {
             leases.renew();
             nextRenewal = now.plus(settings.renewInterval());
         }
-        List<OutboxRow> batch = rows.next(leases.owned(), settings.batchSize());
+        List<OutboxRow> batch = rows.next(leases.owned(), settings.batchSize(), pending.ids());
         Map<OutboxRow, CompletableFuture<RecordMetadata>> acks = send(batch);
         waitForOutcomes(acks.values());
         Map<OutboxRow, RecordMetadata> published = new LinkedHashMap<>();
@@ -196,7 +205,11 @@ public final class OutboxRelay {
                 }
             }
         });
-        rows.published(published);
+        boolean awaited = published.keySet().stream().anyMatch(rows::isAwaited);
+        pending.add(published, clock.instant());
+        if (awaited || pending.size() >= settings.batchSize() || !clock.instant().isBefore(removalDue())) {
+            removePublished();
+        }
         if (!failures.isEmpty()) {
             throw new KafkaException(failures.size() + " of " + acks.size() + " records not published, e.g. "
                     + failures.get(0));
@@ -207,6 +220,28 @@ public final class OutboxRelay {
             LOG.info("outbox relay: publishing again");
         }
         return batch.size();
+    }
+
+    /**
+     * Removes the acknowledged rows gathered so far and tells the listeners. Rows whose removal failed are forgotten
+     * all the same: they are still in the table, and the next round sends them again.
+     */
+    private void removePublished() {
+        if (!pending.isEmpty()) {
+            rows.published(pending.drain());
+        }
+    }
+
+    private Instant removalDue() {
+        return pending.isEmpty() ? Instant.MAX : pending.oldest().plus(settings.removalInterval());
+    }
+
+    /** Until the next sweep, or the removal of the acknowledged rows if that comes sooner. */
+    private Duration idleWait() {
+        Instant now = clock.instant();
+        Instant sweep = now.plus(settings.sweepInterval());
+        Instant removal = removalDue();
+        return Duration.between(now, removal.isBefore(sweep) ? removal : sweep);
     }
 
     /**

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -42,21 +44,42 @@ public class OutboxRows {
         this.clock = clock;
     }
 
-    /** The oldest waiting rows of these shards, in the order they were written. */
-    List<OutboxRow> next(Collection<Integer> shards, int limit) {
+    /**
+     * The oldest waiting rows of these shards, in the order they were written, leaving out the rows with the given
+     * ids (published, their removal pending). Those are filtered here, not in the statement: a statement whose text
+     * changes with every round would be parsed every round.
+     */
+    List<OutboxRow> next(Collection<Integer> shards, int limit, Set<Long> skip) {
         if (shards.isEmpty()) {
             return List.of();
         }
         String in = shards.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return jdbc.sql("select id, shard, topic, kafka_partition, record_key, payload, headers, created_at"
-                        + " from outbox where parked_at is null and shard in (" + in + ") order by id"
-                        + " fetch first " + limit + " rows only")
-                .query((rs, row) -> new OutboxRow(rs.getLong("id"), rs.getInt("shard"),
-                        new OutboxRecord(rs.getString("topic"), (Integer) rs.getObject("kafka_partition"),
-                                rs.getBytes("record_key"), rs.getBytes("payload"),
-                                headers.read(rs.getString("headers"))),
-                        read(rs, "created_at")))
-                .list();
+        return jdbc.sql("select id, shard, topic, kafka_partition, record_key, payload, headers,"
+                        + " created_at from outbox where parked_at is null and shard in (" + in + ") order by id"
+                        + " fetch first ? rows only")
+                .param(limit + skip.size())
+                .query((rs, row) -> {
+                    long id = rs.getLong("id");
+                    return skip.contains(id) ? null : new OutboxRow(id, rs.getInt("shard"),
+                            new OutboxRecord(rs.getString("topic"), (Integer) rs.getObject("kafka_partition"),
+                                    rs.getBytes("record_key"), rs.getBytes("payload"),
+                                    headers.read(rs.getString("headers"))),
+                            read(rs, "created_at"));
+                })
+                .list().stream()
+                .filter(Objects::nonNull)
+                .limit(limit)
+                .toList();
+    }
+
+    /** Whether a listener wants to hear of this row's record as soon as the broker acknowledged it. */
+    boolean isAwaited(OutboxRow row) {
+        for (PublishedListener listener : listeners) {
+            if (listener.awaits(row.record())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

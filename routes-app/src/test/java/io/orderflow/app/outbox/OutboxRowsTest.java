@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -62,6 +63,16 @@ class OutboxRowsTest {
         assertThat(told).isEmpty();
     }
 
+    @Test
+    void rowsWhoseRemovalIsPendingAreLeftOutAndTheLimitCountsTheOthers() {
+        List<OutboxRow> waiting = write("a", "b", "c", "d");
+
+        List<OutboxRow> next = rows.next(IntStream.range(0, OutboxShards.COUNT).boxed().toList(), 2,
+                Set.of(waiting.get(0).id(), waiting.get(2).id()));
+
+        assertThat(next).extracting(OutboxRow::id).containsExactly(waiting.get(1).id(), waiting.get(3).id());
+    }
+
     private List<OutboxRow> write(String... values) {
         for (String value : values) {
             jdbc.sql("insert into outbox (shard, topic, record_key, payload, headers, created_at)"
@@ -70,7 +81,7 @@ class OutboxRowsTest {
                             headers.write(List.of()))
                     .update();
         }
-        return rows.next(IntStream.range(0, OutboxShards.COUNT).boxed().toList(), 100);
+        return rows.next(IntStream.range(0, OutboxShards.COUNT).boxed().toList(), 100, Set.of());
     }
 
     private static RecordMetadata landedAt(long offset) {
