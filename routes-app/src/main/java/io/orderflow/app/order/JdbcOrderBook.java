@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,8 +25,14 @@ import io.orderflow.order.WaitingEvent;
 @Repository
 public class JdbcOrderBook implements OrderBook {
 
+    private static final String LOCKED_READ = """
+            select status, total,
+                exists (select 1 from order_pending_events p where p.order_id = o.order_id and p.settled = false)
+            from orders o where order_id = ?""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private volatile Boolean lockByUpdate;
 
     public JdbcOrderBook(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
@@ -56,17 +63,42 @@ public class JdbcOrderBook implements OrderBook {
                 .optional();
     }
 
+    /**
+     * Locks the order's row for the rest of the transaction and reads it. H2 parses a {@code select ... for update}
+     * again on every call (its query cache leaves such statements out), and the order stage locks an order for
+     * each of three events per order: the parsing was 14 % of the order stage's thread at saturation (JFR). So on
+     * H2 an update that changes nothing takes the lock and a cached select reads the row. PostgreSQL keeps its
+     * prepared statements per connection, and its {@code for update} writes no new row version.
+     */
     @Override
     public Optional<LockedOrder> lock(String orderId) {
-        return jdbc.sql("""
-                select status, total,
-                    exists (select 1 from order_pending_events p where p.order_id = o.order_id and p.settled = false)
-                from orders o where order_id = ? for update""")
+        if (lockByUpdate()) {
+            if (jdbc.sql("update orders set updated_at = updated_at where order_id = ?").param(orderId).update() == 0) {
+                return Optional.empty();
+            }
+            return readForLock(LOCKED_READ, orderId);
+        }
+        return readForLock(LOCKED_READ + " for update", orderId);
+    }
+
+    private Optional<LockedOrder> readForLock(String sql, String orderId) {
+        return jdbc.sql(sql)
                 .param(orderId)
                 .query((rs, row) -> new LockedOrder(
                         new OrderState(orderId, OrderStatus.valueOf(rs.getString(1)), rs.getBigDecimal(2)),
                         rs.getBoolean(3)))
                 .optional();
+    }
+
+    /** Asked on first use rather than at construction: the application starts before its database is up. */
+    private boolean lockByUpdate() {
+        Boolean byUpdate = lockByUpdate;
+        if (byUpdate == null) {
+            byUpdate = batch.execute((ConnectionCallback<Boolean>) connection ->
+                    "H2".equals(connection.getMetaData().getDatabaseProductName()));
+            lockByUpdate = byUpdate;
+        }
+        return byUpdate;
     }
 
     @Override

@@ -7,13 +7,23 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.orderflow.app.database.MigratedH2;
 import io.orderflow.event.Payloads.OrderLine;
@@ -45,6 +55,50 @@ class JdbcOrderBookTest {
         assertThat(jdbc.sql("select product_id from order_items where order_id = ? order by line_no")
                 .param("o-1").query(String.class).list()).containsExactly("book", "pen");
         assertThat(book.find("o-2")).isEmpty();
+        assertThat(book.lock("o-2")).isEmpty();
+    }
+
+    @Test
+    void aLockedOrderWaitsForTheHoldersCommitAndIsThenReadAsItLeftIt() throws Exception {
+        book.insert(new Order("o-1", "c-1", List.of(new OrderLine("book", 1, BigDecimal.ONE)), BigDecimal.ONE,
+                OrderStatus.CREATED, AT, "corr-1"));
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> held = holder.submit(() -> transactions.executeWithoutResult(status -> {
+                book.lock("o-1");
+                book.updateStatus("o-1", OrderStatus.PAID, AT);
+                locked.countDown();
+                await(release);
+            }));
+            await(locked);
+            AtomicReference<Thread> waiter = new AtomicReference<>();
+            CompletableFuture<LockedOrder> second = CompletableFuture.supplyAsync(() -> {
+                waiter.set(Thread.currentThread());
+                return transactions.execute(status -> book.lock("o-1").orElseThrow());
+            });
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> waiter.get() != null
+                    && waiter.get().getState() == Thread.State.TIMED_WAITING);
+            assertThat(second).as("waits for the holder's lock").isNotDone();
+
+            release.countDown();
+            held.get(10, TimeUnit.SECONDS);
+            assertThat(second.get(10, TimeUnit.SECONDS).state().status()).isEqualTo(OrderStatus.PAID);
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
