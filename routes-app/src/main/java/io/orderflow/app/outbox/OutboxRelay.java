@@ -39,7 +39,8 @@ import io.orderflow.outbox.OutboxRecord;
  * send failed stays and is sent again by a later round with the same bytes, so the same event id, which consumers
  * ignore if they saw it. Within a round the producer keeps each partition's records in send order. Acknowledged rows
  * are removed a few rounds' worth at a time ({@link PendingRemovals}): within the removal interval, when a round
- * published a record a listener awaits, when a round's worth has gathered, and at stop.
+ * published a record a listener awaits, when a round's worth has gathered, before the leases are renewed (which can
+ * give shards back) and at stop.
  * <p>
  * A row the broker refuses for good (too large, invalid topic) is parked: kept with its reason, reported in
  * health and metrics, and out of the way of the rows behind it.
@@ -181,6 +182,7 @@ public final class OutboxRelay {
     private int round() throws InterruptedException {
         Instant now = clock.instant();
         if (!now.isBefore(nextRenewal)) {
+            removePublished(); // a shard given back has no published rows left for its next relay to send again
             leases.renew();
             nextRenewal = now.plus(settings.renewInterval());
         }

@@ -45,14 +45,8 @@ class OutboxRelayTest {
     private final AtomicBoolean failNextRemoval = new AtomicBoolean();
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, new ByteArraySerializer(), new ByteArraySerializer());
-    private final OutboxRelay relay = new OutboxRelay(
-            new OutboxRows(jdbc, new JdbcTemplate(database), headers, transactions, List.of(new Listener()), clock),
-            new ShardLeases(jdbc, transactions, clock, "test-relay", Duration.ofMinutes(10),
-                    new LiveInstances(jdbc, clock, Duration.ofMinutes(10))),
-            producer, clock,
-            // no sweeps: a round runs when the test wakes the relay, or when a removal falls due
-            new OutboxRelay.Settings(Duration.ofHours(1), 500, Duration.ofSeconds(5), Duration.ofHours(1),
-                    REMOVAL_INTERVAL));
+    // no sweeps: a round runs when the test wakes the relay, or when a removal falls due
+    private OutboxRelay relay = relay(Duration.ofHours(1), REMOVAL_INTERVAL);
 
     @AfterEach
     void stopRelay() {
@@ -108,6 +102,33 @@ class OutboxRelayTest {
 
         assertThat(rowsLeft()).isZero();
         assertThat(told).containsExactly(List.of("a", "b"));
+    }
+
+    @Test
+    void aRelayAboutToRenewItsLeasesRemovesWhatItPublishedFirst() {
+        relay = relay(Duration.ofMinutes(1), Duration.ofHours(1));
+        relay.start();
+        add("payment-events", "a");
+        awaitSent("a");
+
+        // renewal due, removal not: the leases may give a shard back, and its next relay must not send "a" again
+        clock.advance(Duration.ofMinutes(1));
+        await().atMost(10, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20)).until(() -> {
+            relay.wake();
+            return rowsLeft() == 0;
+        });
+        assertThat(told).containsExactly(List.of("a"));
+    }
+
+    private OutboxRelay relay(Duration renewInterval, Duration removalInterval) {
+        return new OutboxRelay(
+                new OutboxRows(jdbc, new JdbcTemplate(database), headers, transactions, List.of(new Listener()),
+                        clock),
+                new ShardLeases(jdbc, transactions, clock, "test-relay", Duration.ofHours(10),
+                        new LiveInstances(jdbc, clock, Duration.ofHours(10))),
+                producer, clock,
+                new OutboxRelay.Settings(Duration.ofHours(1), 500, Duration.ofSeconds(5), renewInterval,
+                        removalInterval));
     }
 
     private void add(String topic, String... values) {
