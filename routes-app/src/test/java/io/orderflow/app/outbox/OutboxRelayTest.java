@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.orderflow.app.ManualClock;
 import io.orderflow.app.database.MigratedH2;
 import io.orderflow.outbox.OutboxRecord;
 
@@ -40,7 +38,7 @@ class OutboxRelayTest {
     private final JdbcClient jdbc = JdbcClient.create(database);
     private final TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
     private final OutboxHeaders headers = new OutboxHeaders(new ObjectMapper());
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-04T10:00:00Z"));
     private final List<List<String>> told = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failNextRemoval = new AtomicBoolean();
     private final MockProducer<byte[], byte[]> producer =
@@ -178,29 +176,6 @@ class OutboxRelayTest {
         @Override
         public boolean awaits(OutboxRecord record) {
             return record.topic().equals("order-events");
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-04T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
