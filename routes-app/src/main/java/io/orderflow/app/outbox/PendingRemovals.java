@@ -1,10 +1,10 @@
 package io.orderflow.app.outbox;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 
@@ -19,7 +19,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 final class PendingRemovals {
 
     private final Map<OutboxRow, RecordMetadata> rows = new LinkedHashMap<>();
-    private final Set<Long> ids = new HashSet<>();
     private Instant oldest;
 
     void add(Map<OutboxRow, RecordMetadata> acknowledged, Instant now) {
@@ -29,15 +28,12 @@ final class PendingRemovals {
         if (rows.isEmpty()) {
             oldest = now;
         }
-        acknowledged.forEach((row, where) -> {
-            rows.put(row, where);
-            ids.add(row.id());
-        });
+        rows.putAll(acknowledged);
     }
 
     /** The ids of the rows waiting for removal: published, so not to be sent again. */
     Set<Long> ids() {
-        return ids;
+        return rows.keySet().stream().map(OutboxRow::id).collect(Collectors.toSet());
     }
 
     boolean isEmpty() {
@@ -57,7 +53,6 @@ final class PendingRemovals {
     Map<OutboxRow, RecordMetadata> drain() {
         Map<OutboxRow, RecordMetadata> drained = new LinkedHashMap<>(rows);
         rows.clear();
-        ids.clear();
         oldest = null;
         return drained;
     }
