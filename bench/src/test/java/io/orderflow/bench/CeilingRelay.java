@@ -1,6 +1,5 @@
 package io.orderflow.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,6 +40,7 @@ import io.orderflow.event.Payloads.OrderDelivered;
 import io.orderflow.event.Payloads.OrderDispatched;
 import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;
+import io.orderflow.event.TimeOrderedIds;
 import io.orderflow.order.OrderStatus;
 import io.orderflow.payment.PaymentResult;
 import io.orderflow.payment.PaymentService;
@@ -154,8 +153,7 @@ final class CeilingRelay implements AutoCloseable {
         }
         OrderCreated order = in.payload(OrderCreated.class);
         // derived from the event like PaymentHandler does
-        String paymentId = "pay-"
-                + UUID.nameUUIDFromBytes((in.eventId() + "/payment").getBytes(StandardCharsets.UTF_8));
+        String paymentId = "pay-" + TimeOrderedIds.derived(in.eventId(), "payment");
         PaymentResult result = payments.processPayment(paymentId, order.orderId(), order.total());
         return result.approved()
                 ? codec.causedBy(in, EventType.PaymentProcessed,

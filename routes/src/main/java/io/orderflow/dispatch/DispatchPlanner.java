@@ -1,9 +1,10 @@
 package io.orderflow.dispatch;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+
+import io.orderflow.event.TimeOrderedIds;
 
 /**
  * Assigns a shipment id and a carrier. There is no real carrier: the carrier is picked from the configured list
@@ -26,8 +27,7 @@ public final class DispatchPlanner {
 
     public Shipment plan(String orderId, UUID causeEventId) {
         String carrier = carriers.get(Math.floorMod(orderId.hashCode(), carriers.size()));
-        String shipmentId = "shp-" + UUID.nameUUIDFromBytes(
-                (causeEventId + "/shipment").getBytes(StandardCharsets.UTF_8));
+        String shipmentId = "shp-" + TimeOrderedIds.derived(causeEventId, "shipment");
         return new Shipment(shipmentId, orderId, carrier, clock.instant());
     }
 }

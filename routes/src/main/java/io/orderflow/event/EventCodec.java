@@ -46,9 +46,9 @@ public final class EventCodec {
         return mapper;
     }
 
-    /** A new event with a random id, as published by the REST API. */
+    /** A new event with a new id ({@link TimeOrderedIds#next()}), as published by the REST API. */
     public EventEnvelope newEvent(EventType type, String orderId, String correlationId, Record payload) {
-        return envelope(UUID.randomUUID(), type, orderId, correlationId, payload);
+        return envelope(TimeOrderedIds.next(), type, orderId, correlationId, payload);
     }
 
     /** An event caused by {@code cause}; see {@link EventEnvelope#derivedEventId}. */

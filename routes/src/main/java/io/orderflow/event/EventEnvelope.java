@@ -1,6 +1,5 @@
 package io.orderflow.event;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -43,6 +42,6 @@ public record EventEnvelope(UUID eventId, EventType type, String orderId, Instan
      * (crash after send, before commit) emits the same eventId and the next stage drops the duplicate.
      */
     public UUID derivedEventId(EventType caused) {
-        return UUID.nameUUIDFromBytes((eventId + "/" + caused.name()).getBytes(StandardCharsets.UTF_8));
+        return TimeOrderedIds.derived(eventId, caused.name());
     }
 }

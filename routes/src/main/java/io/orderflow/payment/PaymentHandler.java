@@ -1,13 +1,12 @@
 package io.orderflow.payment;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 
 import io.orderflow.contract.EventType;
 import io.orderflow.event.ContradictionException;
 import io.orderflow.event.EventCodec;
+import io.orderflow.event.TimeOrderedIds;
 import io.orderflow.event.Payloads.OrderCreated;
 import io.orderflow.event.Payloads.PaymentFailed;
 import io.orderflow.event.Payloads.PaymentProcessed;
@@ -43,8 +42,7 @@ public final class PaymentHandler {
         OrderCreated order = input.payload(OrderCreated.class);
         checkChargeable(order);
         // derived from the event, so a redelivered OrderCreated can never mint a second payment id
-        String paymentId = "pay-" + UUID.nameUUIDFromBytes(
-                (input.event().eventId() + "/payment").getBytes(StandardCharsets.UTF_8));
+        String paymentId = "pay-" + TimeOrderedIds.derived(input.event().eventId(), "payment");
         PaymentResult result = payments.processPayment(paymentId, order.orderId(), order.total());
         ledger.recordFirst(result).ifPresent(earlier -> {
             throw new ContradictionException("order " + order.orderId() + " was already charged by payment "

@@ -1,7 +1,6 @@
 package io.orderflow.app.cart;
 
 import java.time.Clock;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -18,6 +17,7 @@ import io.orderflow.event.OrderRules;
 import io.orderflow.event.Payloads.CartCheckedOut;
 import io.orderflow.event.Payloads.CartItemAdded;
 import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.event.TimeOrderedIds;
 import io.orderflow.kafka.EventPublisher;
 
 /**
@@ -74,7 +74,7 @@ public class CartService {
         } catch (InvalidEventException broken) {
             throw new RuleBrokenException("cart_invalid", broken.getMessage());
         }
-        String orderId = UUID.randomUUID().toString();
+        String orderId = TimeOrderedIds.next().toString();
         carts.checkOut(cartId, request.customerId(), orderId, clock.instant());
         publisher.publish(codec.newEvent(EventType.CartCheckedOut, orderId, correlationId,
                 new CartCheckedOut(cartId, request.customerId(), orderId, cart.items())));

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.app.OrderflowProperties;
 import io.orderflow.app.database.TransactionTimeout;
 import io.orderflow.event.Payloads.OrderLine;
+import io.orderflow.event.TimeOrderedIds;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderCreation;
 
@@ -121,7 +121,7 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
         if (!running) {
             throw notRunning();
         }
-        Pending pending = new Pending(creation.draft(UUID.randomUUID().toString(), customerId, lines, correlationId,
+        Pending pending = new Pending(creation.draft(TimeOrderedIds.next().toString(), customerId, lines, correlationId,
                 null), inTransaction);
         if (!queue.offer(pending)) {
             throw new PlacementRejectedException(settings.queueCapacity() + " orders are waiting to be placed already;"
