@@ -234,7 +234,7 @@ public final class DeadLetterView extends BorderPane {
     private void letterColumns() {
         letters.getColumns().setAll(List.of(
                 Tables.column("Failed at", 6, d -> Format.time(Format.parseInstant(d.failedAt()))),
-                Tables.column("Order / key", 10, DeadLetterView::orderOf),
+                Tables.identifier("Order / key", 10, DeadLetterView::orderOf),
                 Tables.column("Type", 8, d -> d.eventType() == null ? Format.NONE : d.eventType()),
                 Tables.column("Exception", 16, d -> simpleName(d.exceptionClass()) + ": " + d.exceptionMessage()),
                 Tables.numeric("Tries", 3.5, DeadLetter::attempts, String::valueOf),

@@ -82,7 +82,7 @@ public final class TraceView extends BorderPane {
                 Tables.numeric("Part.", 3.5, (TraceHop h) -> h.record().partition(), String::valueOf),
                 Tables.numeric("Offset", 4.5, (TraceHop h) -> h.record().offset(), String::valueOf),
                 Tables.column("Type", 9, (TraceHop h) -> typeOf(h.record())),
-                Tables.column("Key", 8, (TraceHop h) -> h.record().key())));
+                Tables.identifier("Key", 8, (TraceHop h) -> h.record().key())));
         hops.getSelectionModel().selectedItemProperty().addListener((obs, old, hop) -> {
             if (hop != null) {
                 detail.show(hop.record());
@@ -116,7 +116,7 @@ public final class TraceView extends BorderPane {
         recent.setItems(traces.recent());
         recent.getColumns().setAll(List.of(
                 Tables.status("Status", 8, OrderSummary::status),
-                Tables.column("Order", 10, OrderSummary::orderId)));
+                Tables.identifier("Order", 10, OrderSummary::orderId)));
         recent.getSelectionModel().selectedItemProperty().addListener((obs, old, picked) -> {
             if (picked != null && !picked.orderId().equals(orderId.getText())) {
                 traces.trace(picked.orderId());

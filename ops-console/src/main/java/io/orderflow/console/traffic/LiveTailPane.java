@@ -154,7 +154,7 @@ final class LiveTailPane extends VBox {
                 Tables.column("Topic", 10, EventRecord::topic),
                 Tables.numeric("Part.", 3.5, EventRecord::partition, String::valueOf),
                 Tables.numeric("Offset", 5, EventRecord::offset, String::valueOf),
-                Tables.column("Key", 14, EventRecord::key),
+                Tables.identifier("Key", 14, EventRecord::key),
                 Tables.column("Type", 10, r -> r.type() == null ? Format.NONE : r.type()),
                 Tables.numeric("Size", 5, EventRecord::size, s -> Format.bytes(s))));
         records.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

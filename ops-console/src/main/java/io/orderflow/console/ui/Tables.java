@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -34,6 +35,27 @@ public final class Tables {
             protected void updateItem(N item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item == null ? Format.NONE : text.apply(item));
+            }
+        });
+        return column;
+    }
+
+    /**
+     * A column of ids (orders, record keys) too narrow for a whole one: cut in the middle, not at the end. The
+     * application's ids begin with their creation time (UUID version 7), so ids made in the same minute share their
+     * first characters and differ at the end.
+     */
+    public static <S> TableColumn<S, String> identifier(String title, double widthEm, Function<S, String> id) {
+        TableColumn<S, String> column = column(title, widthEm, id);
+        column.setCellFactory(c -> new TableCell<>() {
+            {
+                setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
             }
         });
         return column;
