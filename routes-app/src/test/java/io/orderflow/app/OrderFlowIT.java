@@ -37,10 +37,21 @@ class OrderFlowIT extends AppTestSupport {
         assertThat(timeline.findValuesAsText("topic")).containsExactlyInAnyOrder("order-events", "payment-events",
                 "dispatch-events", "delivery-events");
 
-        assertEventsOnTopic(Topic.ORDER, orderId, "OrderCreated");
-        assertEventsOnTopic(Topic.PAYMENT, orderId, "PaymentProcessed");
-        assertEventsOnTopic(Topic.DISPATCH, orderId, "OrderDispatched");
-        assertEventsOnTopic(Topic.DELIVERY, orderId, "OrderDelivered");
+        JsonNode orderCreated = oneEventOnTopic(Topic.ORDER, orderId, "OrderCreated");
+        JsonNode paid = oneEventOnTopic(Topic.PAYMENT, orderId, "PaymentProcessed");
+        JsonNode dispatched = oneEventOnTopic(Topic.DISPATCH, orderId, "OrderDispatched");
+        JsonNode delivered = oneEventOnTopic(Topic.DELIVERY, orderId, "OrderDelivered");
+        // ids that grow with time (TimeOrderedIds): new ones are version 7, those derived from a cause keep its time
+        assertThat(UUID.fromString(orderId).version()).isEqualTo(7);
+        UUID first = UUID.fromString(orderCreated.get("eventId").asText());
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(List.of(paid.get("eventId").asText(), dispatched.get("eventId").asText(),
+                delivered.get("eventId").asText(), paid.at("/payload/paymentId").asText().substring("pay-".length()),
+                dispatched.at("/payload/shipmentId").asText().substring("shp-".length())))
+                .allSatisfy(id -> assertThat(UUID.fromString(id)).satisfies(
+                        derived -> assertThat(derived.version()).isEqualTo(8),
+                        derived -> assertThat(derived.getMostSignificantBits() >>> 16)
+                                .isEqualTo(first.getMostSignificantBits() >>> 16)));
         for (JsonNode step : timeline) {
             var record = topics().read(step.get("topic").asText(), r -> orderId.equals(r.key()));
             assertThat(record).singleElement().satisfies(r -> {
@@ -64,6 +75,7 @@ class OrderFlowIT extends AppTestSupport {
         var checkout = post("/api/carts/" + cartId + "/checkout", "{\"customerId\":\"shopper-1\"}");
         assertThat(checkout.statusCode()).isEqualTo(201);
         String orderId = parse(checkout).get("orderId").asText();
+        assertThat(UUID.fromString(orderId).version()).isEqualTo(7);
 
         JsonNode order = awaitStatus(orderId, "DELIVERED");
         assertThat(order.get("total").decimalValue()).isEqualByComparingTo("55.00");
@@ -85,7 +97,7 @@ class OrderFlowIT extends AppTestSupport {
 
         JsonNode order = awaitStatus(orderId, "PAYMENT_FAILED");
         assertThat(order.get("timeline").findValuesAsText("status")).containsExactly("CREATED", "PAYMENT_FAILED");
-        assertEventsOnTopic(Topic.PAYMENT, orderId, "PaymentFailed");
+        oneEventOnTopic(Topic.PAYMENT, orderId, "PaymentFailed");
         awaitPipelineIdle();
         assertThat(topics().read(Topic.DISPATCH.topicName(), r -> orderId.equals(r.key()))).isEmpty();
         assertThat(jdbc.sql("select count(*) from shipments where order_id = ?").param(orderId)
@@ -111,7 +123,8 @@ class OrderFlowIT extends AppTestSupport {
         assertThat(doc.get("paths").has("/dead-letters/replay")).isTrue();
     }
 
-    private void assertEventsOnTopic(Topic topic, String orderId, String type) throws Exception {
+    /** The one event of the order on the topic, checked for the envelope's fields. */
+    private JsonNode oneEventOnTopic(Topic topic, String orderId, String type) throws Exception {
         List<ConsumerRecord<String, byte[]>> records = topics().read(topic.topicName(),
                 r -> orderId.equals(r.key()));
         assertThat(records).singleElement().satisfies(r -> {
@@ -124,6 +137,7 @@ class OrderFlowIT extends AppTestSupport {
             assertThat(event.get("occurredAt").asText()).isNotBlank();
             assertThat(event.get("payload").isObject()).isTrue();
         });
+        return json.readTree(records.get(0).value());
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {
