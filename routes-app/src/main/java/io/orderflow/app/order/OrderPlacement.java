@@ -121,8 +121,8 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
         if (!running) {
             throw notRunning();
         }
-        Pending pending = new Pending(creation.draft(TimeOrderedIds.next().toString(), customerId, lines, correlationId,
-                null), inTransaction);
+        Pending pending = new Pending(creation.draft(TimeOrderedIds.next().toString(), customerId, lines,
+                correlationId, null), inTransaction);
         if (!queue.offer(pending)) {
             throw new PlacementRejectedException(settings.queueCapacity() + " orders are waiting to be placed already;"
                     + " nothing was stored, retry shortly", RETRY_AFTER);
