@@ -1,9 +1,6 @@
 package io.orderflow.event;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -20,8 +17,8 @@ import java.util.UUID;
  * {@code SecureRandom}, so an id is no easier to guess than before).</li>
  * <li>{@link #derived(UUID, String)}: the id of something caused by {@code cause}, the same for the same cause and
  * name, as redelivery needs ({@link EventEnvelope#derivedEventId}); it takes the cause's time bits and fills the rest
- * from an MD5 of cause and name, as {@link UUID#nameUUIDFromBytes} did, marked version 8 (RFC 9562's custom layout).
- * Everything derived from one order's first event therefore sorts near it.</li>
+ * from the name-based id ({@link UUID#nameUUIDFromBytes}, MD5) of cause and name, marked version 8 (RFC 9562's
+ * custom layout). Everything derived from one order's first event therefore sorts near it.</li>
  * </ul>
  */
 public final class TimeOrderedIds {
@@ -43,20 +40,9 @@ public final class TimeOrderedIds {
     }
 
     public static UUID derived(UUID cause, String name) {
-        ByteBuffer hash = ByteBuffer.wrap(md5((cause + "/" + name).getBytes(StandardCharsets.UTF_8)));
-        long hashHigh = hash.getLong();
-        long hashLow = hash.getLong();
+        UUID hashed = UUID.nameUUIDFromBytes((cause + "/" + name).getBytes(StandardCharsets.UTF_8));
         long time = cause.getMostSignificantBits() & 0xFFFF_FFFF_FFFF_0000L;
-        long high = time | (hashHigh & 0xFFFFL & ~VERSION_MASK) | 0x8000L;
-        long low = (hashLow & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-        return new UUID(high, low);
-    }
-
-    private static byte[] md5(byte[] input) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has MD5", e);
-        }
+        long high = time | (hashed.getMostSignificantBits() & 0xFFFFL & ~VERSION_MASK) | 0x8000L;
+        return new UUID(high, hashed.getLeastSignificantBits()); // the variant bits are RFC 9562's already
     }
 }
