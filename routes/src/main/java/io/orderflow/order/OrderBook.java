@@ -15,6 +15,14 @@ public interface OrderBook {
     /** The order, locked for the rest of the transaction so concurrent events apply one at a time. */
     Optional<LockedOrder> lock(String orderId);
 
+    /**
+     * Moves the order to {@code to} if its status is {@code from}, and returns it as it was before, locked for the
+     * rest of the transaction like {@link #lock}; empty (nothing changed, nothing locked) when the order does not
+     * exist or has another status. The common event is one that applies: this takes the lock and moves the order
+     * in one write where {@link #lock} and {@link #updateStatus} take two.
+     */
+    Optional<LockedOrder> advance(String orderId, OrderStatus from, OrderStatus to, Instant at);
+
     void updateStatus(String orderId, OrderStatus status, Instant at);
 
     void addTimeline(String orderId, TimelineEntry entry);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 
@@ -57,7 +58,10 @@ public final class OrderStatusHandler {
         EventEnvelope event = input.event();
         String orderId = event.orderId();
         OrderStatus target = OrderStatus.causedBy(event.type());
-        LockedOrder locked = orders.lock(orderId).orElseThrow(() -> new UnknownReferenceException(
+        // most events find their order at the prerequisite: moving it there and then also takes the lock
+        Optional<LockedOrder> advanced = orders.advance(orderId, OrderStateMachine.prerequisite(target), target,
+                event.occurredAt());
+        LockedOrder locked = advanced.or(() -> orders.lock(orderId)).orElseThrow(() -> new UnknownReferenceException(
                 "order " + orderId + " does not exist"));
         OrderState order = locked.state();
         confirmRecorded(order, input);
@@ -82,7 +86,9 @@ public final class OrderStatusHandler {
                     OrderStateMachine.prerequisite(target), event.correlationId());
             return Outcome.WAITING;
         }
-        orders.updateStatus(orderId, target, event.occurredAt());
+        if (advanced.isEmpty()) {
+            orders.updateStatus(orderId, target, event.occurredAt());
+        }
         LOG.info("order: order {} {} -> {} (correlation {})", orderId, order.status(), target,
                 event.correlationId());
         applyWaiting(orderId, target, waiting);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The order book of route tests: orders, their timelines and waiting events in maps. */
 public class InMemoryOrderBook implements OrderBook {
@@ -19,6 +20,32 @@ public class InMemoryOrderBook implements OrderBook {
 
     public void put(String orderId, OrderStatus status, BigDecimal total) {
         orders.put(orderId, new OrderState(orderId, status, total));
+    }
+
+    /**
+     * Runs {@code work} as the stages run a record's effect, in a transaction: what it changed here is undone if it
+     * throws.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        Map<String, OrderState> ordersBefore = new LinkedHashMap<>(orders);
+        List<TimelineEntry> timelineBefore = new ArrayList<>(timeline);
+        Map<UUID, WaitingEvent> waitingBefore = new LinkedHashMap<>(waiting);
+        Map<UUID, String> rejectedBefore = new LinkedHashMap<>(rejected);
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            restore(orders, ordersBefore);
+            timeline.clear();
+            timeline.addAll(timelineBefore);
+            restore(waiting, waitingBefore);
+            restore(rejected, rejectedBefore);
+            throw e;
+        }
+    }
+
+    private static <K, V> void restore(Map<K, V> map, Map<K, V> before) {
+        map.clear();
+        map.putAll(before);
     }
 
     public OrderStatus status(String orderId) {
@@ -38,6 +65,13 @@ public class InMemoryOrderBook implements OrderBook {
     @Override
     public Optional<LockedOrder> lock(String orderId) {
         return find(orderId).map(order -> new LockedOrder(order, !waiting(orderId).isEmpty()));
+    }
+
+    @Override
+    public Optional<LockedOrder> advance(String orderId, OrderStatus from, OrderStatus to, Instant at) {
+        Optional<LockedOrder> before = lock(orderId).filter(order -> order.state().status() == from);
+        before.ifPresent(order -> updateStatus(orderId, to, at));
+        return before;
     }
 
     @Override

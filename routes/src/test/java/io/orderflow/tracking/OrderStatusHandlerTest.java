@@ -86,9 +86,9 @@ class OrderStatusHandlerTest {
 
     @Test
     void eventsInOrderApplyOneStepEach() {
-        assertThat(handler.onStatusEvent(paid())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
-        assertThat(handler.onStatusEvent(dispatched())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
-        assertThat(handler.onStatusEvent(delivered())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
+        assertThat(handle(paid())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
+        assertThat(handle(dispatched())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
+        assertThat(handle(delivered())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
 
         assertThat(orders.status("o")).isEqualTo(OrderStatus.DELIVERED);
         assertThat(orders.timeline).extracting(TimelineEntry::status, TimelineEntry::applied).containsExactly(
@@ -97,11 +97,11 @@ class OrderStatusHandlerTest {
 
     @Test
     void earlyEventsWaitAndApplyWithTheirPrerequisiteInItsTransaction() {
-        assertThat(handler.onStatusEvent(delivered())).isEqualTo(OrderStatusHandler.Outcome.WAITING);
-        assertThat(handler.onStatusEvent(dispatched())).isEqualTo(OrderStatusHandler.Outcome.WAITING);
+        assertThat(handle(delivered())).isEqualTo(OrderStatusHandler.Outcome.WAITING);
+        assertThat(handle(dispatched())).isEqualTo(OrderStatusHandler.Outcome.WAITING);
         assertThat(orders.status("o")).as("never skips a step").isEqualTo(OrderStatus.CREATED);
 
-        assertThat(handler.onStatusEvent(paid())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
+        assertThat(handle(paid())).isEqualTo(OrderStatusHandler.Outcome.APPLIED);
 
         assertThat(orders.status("o")).isEqualTo(OrderStatus.DELIVERED);
         assertThat(orders.waiting).isEmpty();
@@ -112,9 +112,9 @@ class OrderStatusHandlerTest {
     @Test
     void anEventThatContradictsHistoryIsRefused() {
         payments.put("o", new PaymentResult("p", "o", TOTAL, false, "declined"));
-        handler.onStatusEvent(input(EventType.PaymentFailed, new PaymentFailed("p", "o", TOTAL, "declined")));
+        handle(input(EventType.PaymentFailed, new PaymentFailed("p", "o", TOTAL, "declined")));
 
-        assertThatThrownBy(() -> handler.onStatusEvent(delivered()))
+        assertThatThrownBy(() -> handle(delivered()))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessage("order o is PAYMENT_FAILED: OrderDelivered cannot apply");
         assertThat(orders.status("o")).isEqualTo(OrderStatus.PAYMENT_FAILED);
@@ -122,36 +122,36 @@ class OrderStatusHandlerTest {
 
     @Test
     void aPaymentMustBeTheOneRecordedForTheOrdersTotal() {
-        assertThatThrownBy(() -> handler.onStatusEvent(input(EventType.PaymentProcessed,
+        assertThatThrownBy(() -> handle(input(EventType.PaymentProcessed,
                 new PaymentProcessed("p", "o", new BigDecimal("1.00")))))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessage("payment amount 1.00 is not order o's total 10.00");
-        assertThatThrownBy(() -> handler.onStatusEvent(input(EventType.PaymentProcessed,
+        assertThatThrownBy(() -> handle(input(EventType.PaymentProcessed,
                 new PaymentProcessed("other", "o", TOTAL))))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessage("order o was charged by payment p, not other");
-        handler.onStatusEvent(paid());
-        assertThatThrownBy(() -> handler.onStatusEvent(paid()))
+        handle(paid());
+        assertThatThrownBy(() -> handle(paid()))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessage("order o is PAID: PaymentProcessed cannot apply");
     }
 
     @Test
     void aSecondEarlyEventForTheSameStepIsRefused() {
-        handler.onStatusEvent(dispatched());
-        assertThatThrownBy(() -> handler.onStatusEvent(dispatched()))
+        handle(dispatched());
+        assertThatThrownBy(() -> handle(dispatched()))
                 .isInstanceOf(ContradictionException.class)
                 .hasMessageContaining("already has DISPATCHED event");
     }
 
     @Test
     void unknownOrdersAndUnrecordedShipmentsAreNotRetried() {
-        assertThatThrownBy(() -> handler.onStatusEvent(input(EventType.OrderDispatched,
+        assertThatThrownBy(() -> handle(input(EventType.OrderDispatched,
                 new OrderDispatched("missing", "s", "DHL"))))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("order missing does not exist");
         shipments.clear();
-        assertThatThrownBy(() -> handler.onStatusEvent(dispatched()))
+        assertThatThrownBy(() -> handle(dispatched()))
                 .isInstanceOf(UnknownReferenceException.class)
                 .hasMessage("order o has no shipment s");
     }
@@ -171,5 +171,10 @@ class OrderStatusHandlerTest {
     private ConsumedEvent input(EventType type, Record payload) {
         String orderId = payload instanceof OrderDispatched d ? d.orderId() : "o";
         return new ConsumedEvent(codec.newEvent(type, orderId, "c", payload), type.topic().topicName(), 0, 0);
+    }
+
+    /** As the order stage calls it: in the record's transaction, which an exception rolls back. */
+    private OrderStatusHandler.Outcome handle(ConsumedEvent input) {
+        return orders.inTransaction(() -> handler.onStatusEvent(input));
     }
 }

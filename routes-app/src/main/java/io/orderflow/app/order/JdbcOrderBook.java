@@ -81,6 +81,17 @@ public class JdbcOrderBook implements OrderBook {
         return readForLock(LOCKED_READ + " for update", orderId);
     }
 
+    @Override
+    public Optional<LockedOrder> advance(String orderId, OrderStatus from, OrderStatus to, Instant at) {
+        if (jdbc.sql("update orders set status = ?, updated_at = ? where order_id = ? and status = ?")
+                .params(to.name(), utc(at), orderId, from.name())
+                .update() == 0) {
+            return Optional.empty();
+        }
+        return readForLock(LOCKED_READ, orderId).map(moved -> new LockedOrder(
+                new OrderState(orderId, from, moved.state().total()), moved.hasWaiting()));
+    }
+
     private Optional<LockedOrder> readForLock(String sql, String orderId) {
         return jdbc.sql(sql)
                 .param(orderId)

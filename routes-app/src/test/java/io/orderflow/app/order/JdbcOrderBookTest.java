@@ -26,6 +26,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.orderflow.app.database.MigratedH2;
+import io.orderflow.app.database.Timestamps;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.order.LockedOrder;
 import io.orderflow.order.Order;
@@ -60,16 +61,46 @@ class JdbcOrderBookTest {
 
     @Test
     void aLockedOrderWaitsForTheHoldersCommitAndIsThenReadAsItLeftIt() throws Exception {
+        assertALockWaitsUntilTheHolderCommits(() -> {
+            book.lock("o-1");
+            book.updateStatus("o-1", OrderStatus.PAID, AT);
+        });
+    }
+
+    @Test
+    void anAdvancedOrderIsLockedUntilTheHolderCommits() throws Exception {
+        assertALockWaitsUntilTheHolderCommits(() -> book.advance("o-1", OrderStatus.CREATED, OrderStatus.PAID, AT)
+                .orElseThrow());
+    }
+
+    @Test
+    void anAdvanceMovesAnOrderOnlyFromTheGivenStatusAndReturnsItAsItWas() {
+        book.insert(new Order("o-1", "c-1", List.of(new OrderLine("p", 1, BigDecimal.TEN)), BigDecimal.TEN,
+                OrderStatus.CREATED, AT, null));
+        book.addWaiting(new WaitingEvent("o-1", UUID.randomUUID(), OrderStatus.DELIVERED, AT));
+
+        assertThat(book.advance("o-1", OrderStatus.PAID, OrderStatus.DISPATCHED, AT.plusSeconds(1))).isEmpty();
+        assertThat(book.find("o-1").orElseThrow().status()).isEqualTo(OrderStatus.CREATED);
+        assertThat(book.advance("o-2", OrderStatus.CREATED, OrderStatus.PAID, AT.plusSeconds(1))).isEmpty();
+
+        assertThat(book.advance("o-1", OrderStatus.CREATED, OrderStatus.PAID, AT.plusSeconds(2))).contains(
+                new LockedOrder(new OrderState("o-1", OrderStatus.CREATED, new BigDecimal("10.00")), true));
+        assertThat(book.find("o-1").orElseThrow().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(jdbc.sql("select updated_at from orders where order_id = ?").param("o-1")
+                .query((rs, row) -> Timestamps.read(rs, "updated_at")).single()).isEqualTo(AT.plusSeconds(2));
+    }
+
+    /** {@code holder} locks order o-1 (CREATED) and moves it to PAID; a second lock waits for its commit. */
+    private void assertALockWaitsUntilTheHolderCommits(Runnable holder) throws Exception {
         book.insert(new Order("o-1", "c-1", List.of(new OrderLine("book", 1, BigDecimal.ONE)), BigDecimal.ONE,
                 OrderStatus.CREATED, AT, "corr-1"));
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService holder = Executors.newSingleThreadExecutor();
+        ExecutorService holding = Executors.newSingleThreadExecutor();
         try {
-            Future<?> held = holder.submit(() -> transactions.executeWithoutResult(status -> {
-                book.lock("o-1");
-                book.updateStatus("o-1", OrderStatus.PAID, AT);
+            Future<?> held = holding.submit(() -> transactions.executeWithoutResult(status -> {
+                holder.run();
                 locked.countDown();
                 await(release);
             }));
@@ -88,7 +119,7 @@ class JdbcOrderBookTest {
             assertThat(second.get(10, TimeUnit.SECONDS).state().status()).isEqualTo(OrderStatus.PAID);
         } finally {
             release.countDown();
-            holder.shutdownNow();
+            holding.shutdownNow();
         }
     }
 

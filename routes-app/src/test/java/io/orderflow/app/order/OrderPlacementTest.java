@@ -197,6 +197,11 @@ class OrderPlacementTest {
             }
 
             @Override
+            public Optional<LockedOrder> advance(String orderId, OrderStatus from, OrderStatus to, Instant at) {
+                return Optional.empty();
+            }
+
+            @Override
             public void markApplied(String orderId, UUID eventId) {
             }
 
