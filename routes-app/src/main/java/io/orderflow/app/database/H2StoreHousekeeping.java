@@ -25,10 +25,11 @@ import io.orderflow.app.DaemonThreads;
  * process must not lose an order whose offsets were committed). H2 then runs no background writer, and that writer is
  * also what rewrites the half-empty chunks each commit leaves behind and moves chunks into the gaps: without it the
  * file grew by about 100 KB per order until the next stop. This does the part of the writer's housekeeping that
- * frees space: rewriting the live pages of chunks that are less than 81 % live (H2's own threshold for a busy store)
- * so that the chunks can be dropped and their space reused, every {@code interval} on its own thread, with the bytes
- * per run bounded. (Moving chunks to shrink the file is left to the compaction at stop: called from outside the
- * writer, H2 2.3 fails an internal assertion there and closes the database.)
+ * frees space: while the store's chunks are less than 81 % live in all (H2's own threshold for a busy store), it
+ * rewrites the live pages of the oldest, emptiest chunks so that the chunks can be dropped and their space reused,
+ * every {@code interval} on its own thread, with the bytes per run bounded. Under steady load the store stays below
+ * that fill, so each run spends its whole bound. (Moving chunks to shrink the file is left to the compaction at
+ * stop: called from outside the writer, H2 2.3 fails an internal assertion there and closes the database.)
  */
 final class H2StoreHousekeeping implements InitializingBean, DisposableBean {
 
