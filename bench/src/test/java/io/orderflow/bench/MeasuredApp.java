@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,20 +148,30 @@ final class MeasuredApp implements AutoCloseable {
      * ends compiler threads as its queue grows and shrinks: the last time read of a thread that ended is kept.
      */
     long jitCpuMillis() {
+        return threadsCpuMillis(name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"),
+                compilerThreadsMs);
+    }
+
+    /** CPU time (user + system) of the threads whose name starts with {@code prefix}, in ms; -1 if unknown. */
+    long threadCpuMillis(String prefix) {
+        return threadsCpuMillis(name -> name.startsWith(prefix), new HashMap<>());
+    }
+
+    /** Sums the threads {@code names} accepts, keeping in {@code seen} the last time read of each (threads end). */
+    private long threadsCpuMillis(Predicate<String> names, Map<String, Long> seen) {
         try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid()), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
-                String name = readOrEmpty(task.resolve("comm")).trim();
-                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                if (names.test(readOrEmpty(task.resolve("comm")).trim())) {
                     long ms = cpuMillis(readOrEmpty(task.resolve("stat")));
                     if (ms >= 0) {
-                        compilerThreadsMs.merge(task.getFileName().toString(), ms, Math::max);
+                        seen.merge(task.getFileName().toString(), ms, Math::max);
                     }
                 }
             }
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-        return compilerThreadsMs.values().stream().mapToLong(Long::longValue).sum();
+        return seen.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static String readOrEmpty(Path file) {

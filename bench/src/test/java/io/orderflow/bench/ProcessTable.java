@@ -102,22 +102,48 @@ final class ProcessTable {
     }
 
     private static void databaseSizes(StringBuilder t, Map<String, Map<String, Object>> columns) {
-        t.append(String.format(Locale.ROOT, "%n  %-14s %10s %10s %12s %12s%n", "database size", "minute", "placed",
-                "DELIVERED", "size MiB"));
+        t.append(String.format(Locale.ROOT, "%n  %-14s %10s %10s %12s %12s %14s %14s%n", "database size", "minute",
+                "placed", "DELIVERED", "size MiB", "CPU ms/order", "housekeeping"));
         columns.forEach((name, c) -> {
             List<?> samples = (List<?>) path(c, "db_size", "samples");
             if (samples == null) {
                 return;
             }
             String label = name + " @" + path(c, "db_size", "rate_per_s") + "/s";
+            Map<?, ?> previous = null;
             for (Object o : samples) {
                 Map<?, ?> s = (Map<?, ?>) o;
-                t.append(String.format(Locale.ROOT, "  %-14s %10s %10s %12s %12s%n", label, s.get("minute"),
-                        s.get("placed"), s.get("delivered"), s.get("size_mib")));
+                t.append(String.format(Locale.ROOT, "  %-14s %10s %10s %12s %12s %14s %14s%n", label, s.get("minute"),
+                        s.get("placed"), s.get("delivered"), s.get("size_mib"), cpuPerOrder(previous, s),
+                        housekeepingShare(previous, s)));
                 label = "";
+                previous = s;
             }
         });
         t.append('\n');
+    }
+
+    /** The process's CPU per order DELIVERED since the previous sample. */
+    private static String cpuPerOrder(Map<?, ?> previous, Map<?, ?> sample) {
+        double orders = delta(previous, sample, "delivered");
+        double cpu = delta(previous, sample, "app_cpu_ms");
+        return orders > 0 && cpu >= 0 ? String.format(Locale.ROOT, "%.2f", cpu / orders) : "-";
+    }
+
+    /** The H2 housekeeping thread's share of the process's CPU since the previous sample. */
+    private static String housekeepingShare(Map<?, ?> previous, Map<?, ?> sample) {
+        double cpu = delta(previous, sample, "app_cpu_ms");
+        double housekeeping = delta(previous, sample, "housekeeping_cpu_ms");
+        return cpu > 0 && housekeeping >= 0 ? String.format(Locale.ROOT, "%.0f %%", 100 * housekeeping / cpu) : "-";
+    }
+
+    /** {@code key}'s growth since the previous sample; -1 when either is missing or unknown. */
+    private static double delta(Map<?, ?> previous, Map<?, ?> sample, String key) {
+        if (previous == null || !(previous.get(key) instanceof Number before)
+                || !(sample.get(key) instanceof Number after) || before.doubleValue() < 0 || after.doubleValue() < 0) {
+            return -1;
+        }
+        return after.doubleValue() - before.doubleValue();
     }
 
     private static Object path(Map<String, Object> column, String key, String inner) {

@@ -48,6 +48,9 @@ final class SeparateProcessBench {
     private final String token = "bench-" + UUID.randomUUID();
     private int nextRun = 1;
 
+    /** The application's H2 housekeeping thread (named in {@code H2StoreHousekeeping}); none on PostgreSQL. */
+    private static final String H2_HOUSEKEEPING_THREAD = "h2-housekeeping";
+
     private final List<Double> startupMs = new ArrayList<>();
     private final List<Double> externalBrokerStartupMs = new ArrayList<>();
     private final List<Double> shutdownMs = new ArrayList<>();
@@ -199,16 +202,16 @@ final class SeparateProcessBench {
             RunTracker run = new RunTracker(nextRun++,
                     (int) Math.max(1, Math.round(config.dbRate() * config.dbRunMinutes() * 60)));
             long started = System.nanoTime();
-            sampleDatabase(db, started, 0, 0);
+            sampleDatabase(app, db, started, 0, 0);
             PacedOrders.Placing placing = paced.start(run, config.dbRate(), events, drainMs());
             long interval = Math.max(1, (long) (config.dbSampleSeconds() * 1e9));
             for (long next = started + interval; next < placing.scheduleEnd(); next += interval) {
                 TimeUnit.NANOSECONDS.sleep(next - System.nanoTime()); // the sampling interval: a schedule
-                sampleDatabase(db, started, placing.placed(), run.done());
+                sampleDatabase(app, db, started, placing.placed(), run.done());
             }
             placing.awaitIssued();
             awaitDrained(run);
-            sampleDatabase(db, started, placing.placed(), run.done());
+            sampleDatabase(app, db, started, placing.placed(), run.done());
         } finally {
             stop(app);
         }
@@ -395,16 +398,23 @@ final class SeparateProcessBench {
         return millis(config.e2eDrainSeconds());
     }
 
-    private void sampleDatabase(AppDatabase.Instance db, long started, long placed, long delivered)
+    /**
+     * The file's size with what keeping it costs: the process's CPU and its H2 housekeeping thread's, cumulative, so
+     * the table can show CPU per order between samples (a smaller file bought with CPU shows there).
+     */
+    private void sampleDatabase(MeasuredApp app, AppDatabase.Instance db, long started, long placed, long delivered)
             throws Exception {
         Map<String, Object> sample = new LinkedHashMap<>();
         sample.put("minute", Stats.round((System.nanoTime() - started) / 60e9, 2));
         sample.put("placed", placed);
         sample.put("delivered", delivered);
         sample.put("size_mib", Stats.round(db.sizeBytes() / (1024.0 * 1024), 2));
+        sample.put("app_cpu_ms", app.cpuMillis());
+        sample.put("housekeeping_cpu_ms", app.threadCpuMillis(H2_HOUSEKEEPING_THREAD));
         databaseSamples.add(sample);
-        log.log("[%s] database size: minute %s, placed %d, delivered %d, %s MiB", database.name(),
-                sample.get("minute"), placed, delivered, sample.get("size_mib"));
+        log.log("[%s] database size: minute %s, placed %d, delivered %d, %s MiB, app CPU %s ms (housekeeping %s)",
+                database.name(), sample.get("minute"), placed, delivered, sample.get("size_mib"),
+                sample.get("app_cpu_ms"), sample.get("housekeeping_cpu_ms"));
     }
 
     /** What the application's own log says about its start: the broker's part and Spring's total. */
