@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.BelowAverageChunkRewrite;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,12 @@ import io.orderflow.app.DaemonThreads;
  * process must not lose an order whose offsets were committed). H2 then runs no background writer, and that writer is
  * also what rewrites the half-empty chunks each commit leaves behind and moves chunks into the gaps: without it the
  * file grew by about 100 KB per order until the next stop. This does the part of the writer's housekeeping that
- * frees space: while the store's chunks are less than 81 % live in all (H2's own threshold for a busy store), it
- * rewrites the live pages of the oldest, emptiest chunks so that the chunks can be dropped and their space reused,
- * every {@code interval} on its own thread, with the bytes per run bounded. Under steady load the store stays below
- * that fill, so each run spends its whole bound. (Moving chunks to shrink the file is left to the compaction at
- * stop: called from outside the writer, H2 2.3 fails an internal assertion there and closes the database.)
+ * frees space: while the store's rewritable chunks are less than 81 % live on average (H2's own threshold for a
+ * busy store), it rewrites the live pages of the chunks no more live than that average, so that the chunks can be
+ * dropped and their space reused, every {@code interval} on its own thread, with the bytes per run bounded (see
+ * {@link BelowAverageChunkRewrite} for why not H2's public {@code compact}). (Moving chunks to shrink the file is left
+ * to the compaction at stop: called from outside the writer, H2 2.3 fails an internal assertion there and closes the
+ * database.)
  */
 final class H2StoreHousekeeping implements InitializingBean, DisposableBean {
 
@@ -63,7 +65,7 @@ final class H2StoreHousekeeping implements InitializingBean, DisposableBean {
             if (store == null || store.isClosed()) {
                 return;
             }
-            store.compact(REWRITE_BELOW_FILL_RATE, store.getAutoCommitMemory() / 4);
+            BelowAverageChunkRewrite.rewrite(store, REWRITE_BELOW_FILL_RATE, store.getAutoCommitMemory() / 4);
             failing = false;
         } catch (Exception e) {
             // the next run tries again; said once per spell, since a file that is not kept grows
