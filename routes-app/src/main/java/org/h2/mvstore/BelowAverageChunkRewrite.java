@@ -18,8 +18,13 @@ public final class BelowAverageChunkRewrite {
 
     /**
      * While the rewritable chunks are less than {@code belowFillRate} percent live on average, rewrites chunks no
-     * more live than that average, their live pages up to {@code writeLimit} bytes, and frees the chunks this
-     * emptied once their retention allows.
+     * more live than that average, their live pages up to {@code writeLimit} bytes, commits them, and frees the
+     * chunks this emptied once their retention allows.
+     * <p>
+     * The rewritten pages are committed here, on the caller's thread: left unsaved, they were written with the next
+     * transaction's commit, on whatever thread made it (in the application, mostly the one placing orders for
+     * {@code POST}), which then serialized a chunk of several MiB instead of its own few KiB, each in a newly grown
+     * buffer of the JVM's humongous size.
      *
      * @return whether any chunk was rewritten
      */
@@ -39,6 +44,10 @@ public final class BelowAverageChunkRewrite {
             }
             return any;
         });
-        return rewritten != null && rewritten;
+        if (rewritten == null || !rewritten) {
+            return false;
+        }
+        store.commit();
+        return true;
     }
 }

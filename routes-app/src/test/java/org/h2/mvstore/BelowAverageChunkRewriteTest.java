@@ -60,6 +60,7 @@ class BelowAverageChunkRewriteTest {
         int before = store.getFileStore().chunks.size();
 
         assertThat(BelowAverageChunkRewrite.rewrite(store, 81, Integer.MAX_VALUE)).isTrue();
+        assertThat(store.hasUnsavedChanges()).as("rewritten pages left to the next commit").isFalse();
         dropWhatWasRewritten();
 
         assertThat(store.getFileStore().chunks.keySet()).containsAll(full);
