@@ -48,7 +48,9 @@ class OutboxRelayTest {
 
     @AfterEach
     void stopRelay() {
-        relay.stop(Duration.ofSeconds(10));
+        if (relay.isRunning()) {
+            relay.stop(Duration.ofSeconds(10));
+        }
     }
 
     @Test
@@ -116,6 +118,30 @@ class OutboxRelayTest {
             return rowsLeft() == 0;
         });
         assertThat(told).containsExactly(List.of("a"));
+    }
+
+    @Test
+    void theBacklogIsCountedAgainAndAgainWhileTheRelayRuns() {
+        park("too large");
+        relay.start();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> relay.status().backlog().parked() == 1);
+
+        park("unknown topic");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> relay.status().backlog().parked() == 2);
+    }
+
+    @Test
+    void aCountThatTakesLongerWaitsLongerForTheNext() {
+        assertThat(OutboxRelay.nextBacklogCount(Duration.ofMillis(2))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(OutboxRelay.nextBacklogCount(Duration.ofMillis(50))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(OutboxRelay.nextBacklogCount(Duration.ofMillis(200))).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    private void park(String reason) {
+        jdbc.sql("insert into outbox (shard, topic, payload, headers, created_at, parked_at, parked_reason)"
+                        + " values (0, 'order-events', X'00', '[]', current_timestamp, current_timestamp, ?)")
+                .param(reason)
+                .update();
     }
 
     private OutboxRelay relay(Duration renewInterval, Duration removalInterval) {

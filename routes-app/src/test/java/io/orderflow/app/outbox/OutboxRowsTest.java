@@ -1,9 +1,13 @@
 package io.orderflow.app.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.orderflow.app.database.MigratedH2;
+import io.orderflow.app.database.Timestamps;
 
 class OutboxRowsTest {
 
@@ -91,6 +96,42 @@ class OutboxRowsTest {
         // half the shards: about two rows read per row returned, not the whole backlog
         assertThat(Integer.parseInt(scanned.group(1))).as(plan).isLessThan(300);
         assertThat(rows.next(half, 100, Set.of())).hasSize(100);
+    }
+
+    @Test
+    void theBacklogCountsWaitingRowsByTopicWithTheOldestAgeAndParkedRowsApart() {
+        Instant now = Instant.parse("2026-12-05T12:00:00Z");
+        OutboxRows counting = new OutboxRows(jdbc, new JdbcTemplate(database), headers,
+                new TransactionTemplate(new DataSourceTransactionManager(database)), List.of(),
+                Clock.fixed(now, ZoneOffset.UTC));
+        insert("order-events", now.minusSeconds(30), false);
+        insert("order-events", now.minusSeconds(5), false);
+        insert("order-events", now.minusSeconds(60), true);
+        insert("payment-events", now.minusSeconds(2), false);
+        // a topic with parked rows only has nothing waiting
+        insert("dispatch-events", now.minusSeconds(90), true);
+
+        OutboxRows.Backlog backlog = counting.backlog();
+
+        assertThat(backlog.depth()).isEqualTo(3);
+        assertThat(backlog.parked()).isEqualTo(2);
+        assertThat(backlog.oldest()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(backlog.byTopic()).containsOnly(
+                entry("order-events", new OutboxRows.TopicBacklog(2, Duration.ofSeconds(30))),
+                entry("payment-events", new OutboxRows.TopicBacklog(1, Duration.ofSeconds(2))));
+    }
+
+    @Test
+    void anEmptyOutboxHasNoBacklog() {
+        assertThat(rows.backlog()).isEqualTo(new OutboxRows.Backlog(0, 0, Duration.ZERO, Map.of()));
+    }
+
+    private void insert(String topic, Instant createdAt, boolean parked) {
+        jdbc.sql("insert into outbox (shard, topic, payload, headers, created_at, parked_at, parked_reason)"
+                        + " values (0, ?, X'00', '[]', ?, ?, ?)")
+                .params(topic, Timestamps.utc(createdAt), Timestamps.utc(parked ? createdAt : null),
+                        parked ? "too large" : null)
+                .update();
     }
 
     private List<OutboxRow> write(String... values) {
