@@ -44,7 +44,7 @@ public final class BelowAverageChunkRewrite {
             }
             return any;
         });
-        if (rewritten == null || !rewritten) {
+        if (!Boolean.TRUE.equals(rewritten)) {
             return false;
         }
         store.commit();

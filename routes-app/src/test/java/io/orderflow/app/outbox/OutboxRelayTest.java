@@ -122,11 +122,11 @@ class OutboxRelayTest {
 
     @Test
     void theBacklogIsCountedAgainAndAgainWhileTheRelayRuns() {
-        park("too large");
+        OutboxTestRows.insert(jdbc, "order-events", clock.instant(), "too large");
         relay.start();
         await().atMost(10, TimeUnit.SECONDS).until(() -> relay.status().backlog().parked() == 1);
 
-        park("unknown topic");
+        OutboxTestRows.insert(jdbc, "order-events", clock.instant(), "unknown topic");
         await().atMost(10, TimeUnit.SECONDS).until(() -> relay.status().backlog().parked() == 2);
     }
 
@@ -135,13 +135,6 @@ class OutboxRelayTest {
         assertThat(OutboxRelay.nextBacklogCount(Duration.ofMillis(2))).isEqualTo(Duration.ofSeconds(1));
         assertThat(OutboxRelay.nextBacklogCount(Duration.ofMillis(50))).isEqualTo(Duration.ofSeconds(1));
         assertThat(OutboxRelay.nextBacklogCount(Duration.ofMillis(200))).isEqualTo(Duration.ofSeconds(4));
-    }
-
-    private void park(String reason) {
-        jdbc.sql("insert into outbox (shard, topic, payload, headers, created_at, parked_at, parked_reason)"
-                        + " values (0, 'order-events', X'00', '[]', current_timestamp, current_timestamp, ?)")
-                .param(reason)
-                .update();
     }
 
     private OutboxRelay relay(Duration renewInterval, Duration removalInterval) {

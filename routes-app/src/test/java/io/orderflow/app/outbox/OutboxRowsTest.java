@@ -30,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.orderflow.app.database.MigratedH2;
-import io.orderflow.app.database.Timestamps;
 
 class OutboxRowsTest {
 
@@ -104,12 +103,12 @@ class OutboxRowsTest {
         OutboxRows counting = new OutboxRows(jdbc, new JdbcTemplate(database), headers,
                 new TransactionTemplate(new DataSourceTransactionManager(database)), List.of(),
                 Clock.fixed(now, ZoneOffset.UTC));
-        insert("order-events", now.minusSeconds(30), false);
-        insert("order-events", now.minusSeconds(5), false);
-        insert("order-events", now.minusSeconds(60), true);
-        insert("payment-events", now.minusSeconds(2), false);
+        OutboxTestRows.insert(jdbc, "order-events", now.minusSeconds(30), null);
+        OutboxTestRows.insert(jdbc, "order-events", now.minusSeconds(5), null);
+        OutboxTestRows.insert(jdbc, "order-events", now.minusSeconds(60), "too large");
+        OutboxTestRows.insert(jdbc, "payment-events", now.minusSeconds(2), null);
         // a topic with parked rows only has nothing waiting
-        insert("dispatch-events", now.minusSeconds(90), true);
+        OutboxTestRows.insert(jdbc, "dispatch-events", now.minusSeconds(90), "too large");
 
         OutboxRows.Backlog backlog = counting.backlog();
 
@@ -124,14 +123,6 @@ class OutboxRowsTest {
     @Test
     void anEmptyOutboxHasNoBacklog() {
         assertThat(rows.backlog()).isEqualTo(new OutboxRows.Backlog(0, 0, Duration.ZERO, Map.of()));
-    }
-
-    private void insert(String topic, Instant createdAt, boolean parked) {
-        jdbc.sql("insert into outbox (shard, topic, payload, headers, created_at, parked_at, parked_reason)"
-                        + " values (0, ?, X'00', '[]', ?, ?, ?)")
-                .params(topic, Timestamps.utc(createdAt), Timestamps.utc(parked ? createdAt : null),
-                        parked ? "too large" : null)
-                .update();
     }
 
     private List<OutboxRow> write(String... values) {
