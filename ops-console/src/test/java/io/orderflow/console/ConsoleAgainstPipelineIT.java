@@ -503,6 +503,8 @@ class ConsoleAgainstPipelineIT {
             await().atMost(ConsoleDriver.PATIENCE).until(() -> route("order-api-summary").state().equals("Stopped"));
             select("order-api-summary");
             console.robot.clickOn("#route-start");
+            console.awaitText("routes-confirmation-summary",
+                    text -> text.startsWith("Start route order-api-summary (now Stopped)"));
             console.robot.clickOn("#routes-confirm");
             console.awaitText("routes-outcome", "Route order-api-summary: Stopped → Started."::equals);
             JsonNode audit = pipeline.get("/api/dead-letters/audit?limit=2", true);
