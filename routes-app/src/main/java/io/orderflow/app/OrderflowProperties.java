@@ -73,14 +73,22 @@ public record OrderflowProperties(
 
     /** A stage's settings; those left out keep the routes module's defaults ({@link StageSettings#defaults}). */
     public record Stage(Integer consumers,
+                        Integer batchWaitMs,
                         Integer maxRedeliveries,
                         Long initialDelayMs,
                         Double multiplier,
                         Long maxDelayMs) {
+        public Stage {
+            if (batchWaitMs != null && batchWaitMs < 1) {
+                // camel-kafka would poll without waiting and hand over every record as a batch of its own
+                throw new IllegalArgumentException("batch-wait-ms must be at least 1, not " + batchWaitMs);
+            }
+        }
+
         public StageSettings toSettings(String stage) {
             StageSettings defaults = StageSettings.defaults(stage);
             RetrySettings retry = defaults.retry();
-            return new StageSettings(or(consumers, defaults.consumers()),
+            return new StageSettings(or(consumers, defaults.consumers()), or(batchWaitMs, defaults.batchWaitMs()),
                     new RetrySettings(or(maxRedeliveries, retry.maxRedeliveries()),
                             or(initialDelayMs, retry.initialDelayMs()), or(multiplier, retry.multiplier()),
                             or(maxDelayMs, retry.maxDelayMs())));

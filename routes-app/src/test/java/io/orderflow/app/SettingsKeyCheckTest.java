@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.env.MockEnvironment;
 
+import io.orderflow.kafka.KafkaUris;
 import io.orderflow.reliability.RetrySettings;
 import io.orderflow.reliability.StageSettings;
 
@@ -41,7 +42,13 @@ class SettingsKeyCheckTest {
         runner.withPropertyValues("orderflow.stages.payment.max-redelivery=2").run(context ->
                 assertThat(context).getFailure().hasMessage(
                         "orderflow.stages.payment.max-redelivery is not a stage's setting; use orderflow.stages"
-                                + ".payment.<consumers|max-redeliveries|initial-delay-ms|multiplier|max-delay-ms>"));
+                                + ".payment.<consumers|batch-wait-ms|max-redeliveries|initial-delay-ms|multiplier|max-delay-ms>"));
+    }
+
+    @Test
+    void aBatchWaitUnderOneMillisecondFailsTheStart() {
+        runner.withPropertyValues("orderflow.stages.payment.batch-wait-ms=0").run(context ->
+                assertThat(context).getFailure().hasRootCauseMessage("batch-wait-ms must be at least 1, not 0"));
     }
 
     @Test
@@ -55,6 +62,7 @@ class SettingsKeyCheckTest {
     @Test
     void knownKeysInEitherFormStartAndWhatIsLeftOutKeepsItsDefault() {
         runner.withPropertyValues("orderflow.stages.payment.maxRedeliveries=2", "orderflow.stages.order.consumers=3",
+                        "orderflow.stages.dispatch.batch-wait-ms=5",
                         "orderflow.faults.dead-letter.transient-failure-rate=0.5")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -64,6 +72,8 @@ class SettingsKeyCheckTest {
                     assertThat(payment.retry().initialDelayMs())
                             .isEqualTo(RetrySettings.DEFAULT.initialDelayMs());
                     assertThat(properties.stages().get("order").toSettings("order").consumers()).isEqualTo(3);
+                    assertThat(properties.stages().get("dispatch").toSettings("dispatch").batchWaitMs()).isEqualTo(5);
+                    assertThat(payment.batchWaitMs()).isEqualTo(KafkaUris.STAGE_BATCH_WAIT_MS);
                     assertThat(properties.faults().byStage().get("dead-letter").transientFailureRate()).isEqualTo(0.5);
                 });
     }

@@ -16,17 +16,16 @@ public final class KafkaUris {
     /** Records per batch: also the consumer's max.poll.records. */
     public static final int BATCH_RECORDS = 100;
     /**
-     * How long a stage's batching consumer waits before it hands over a batch that is not full. camel-kafka hands a
-     * batch over when it is full, or on the first poll that comes back empty after this long (or this long after the
-     * previous batch): a lone record waits about this long on every hop of its order, and an idle consumer polls
-     * this often.
+     * How long a stage's batching consumer waits before it hands over a batch that is not full, unless the stage's
+     * {@code batch-wait-ms} setting says otherwise. camel-kafka hands a batch over when it is full, or on the first
+     * poll that comes back empty after this long (or this long after the previous batch): a lone record waits about
+     * this long on every hop of its order, and an idle consumer polls this often.
      * <p>
-     * A batch costs a transaction, an offset commit and a relay round whatever its size, so below saturation the
-     * wait decides the cost per order. Only the first stage sees a backlog; the stages after it receive events at
-     * the pipeline's own pace, so at 2 ms they ran batches of one record: at a steady 250 orders/s on PostgreSQL the
-     * pipeline then managed 187/s at 6.8 ms of CPU per order, and at 500/s only 114-252/s. At 20 ms it held 250/s
-     * (3.9 ms per order, p50 121 ms) and reached 420/s at 500/s. The price is latency when idle: a lone order
-     * waits up to this long, once more for the empty poll, on each of its four consuming hops.
+     * A batch costs a transaction (on H2 a commit writes every page the batch changed), an offset commit and a relay
+     * round whatever its size, so below saturation the wait decides the cost per order. Only the first stage sees a
+     * backlog; the stages after it receive events at the pipeline's own pace and, with a short wait, run batches of
+     * a record or two. 20 ms is where a steady 500 orders/s leaves the two cores room for a backlog; a shorter wait
+     * buys latency with CPU (docs/benchmark.md, fourteenth step).
      */
     public static final int STAGE_BATCH_WAIT_MS = 20;
 

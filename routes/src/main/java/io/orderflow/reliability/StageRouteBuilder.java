@@ -64,8 +64,9 @@ public abstract class StageRouteBuilder extends RouteBuilder {
         String eventRoute = "direct:" + stage;
         // resolved once: sent to by its URI, every record paid for the URI's normalisation and the endpoint lookup
         Endpoint eventEndpoint = endpoint(eventRoute);
-        from(KafkaUris.batchConsumer(group, context.clientId(group.groupId()), context.settings(stage).consumers(),
-                        KafkaUris.STAGE_BATCH_WAIT_MS))
+        StageSettings settings = context.settings(stage);
+        from(KafkaUris.batchConsumer(group, context.clientId(group.groupId()), settings.consumers(),
+                        settings.batchWaitMs()))
                 .routeId(kafkaRouteId(stage))
                 // a failure here means a record could not even be dead-lettered: nothing is committed and the
                 // consumer reads the batch again (breakOnFirstError), so retrying it here would only repeat that

@@ -19,6 +19,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.model.Model;
 import org.apache.camel.spi.IdempotentRepository;
 import java.sql.SQLTransientConnectionException;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -58,6 +59,8 @@ import io.orderflow.reliability.StageSettings;
 class PaymentRoutesTest extends CamelTestSupport {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+    /** Not the default, so the consumer's URI shows the stage's setting was used. */
+    private static final int BATCH_WAIT_MS = 7;
     private final EventCodec codec = new EventCodec(CLOCK);
     private final List<PaymentResult> ledger = new ArrayList<>();
     private final InMemoryOrderBook orders = new InMemoryOrderBook();
@@ -68,6 +71,7 @@ class PaymentRoutesTest extends CamelTestSupport {
     private final RecordingOutbox outbox = new RecordingOutbox();
     private RuntimeException ledgerFailure = new IllegalStateException("database briefly unavailable");
     private long nextOffset;
+    private String kafkaUri;
 
     @Override
     public void configureTest(TestExecutionConfiguration config) {
@@ -87,7 +91,7 @@ class PaymentRoutesTest extends CamelTestSupport {
         PipelineServices services = new PipelineServices(codec, ReliabilityMetrics.NONE,
                 (consumer, input, reason) -> ignored.add(reason),
                 consumer -> repositories.computeIfAbsent(consumer, c -> transactions.repository()),
-                Map.of(PaymentRoutes.STAGE, new StageSettings(1, new RetrySettings(3, 1, 2.0, 5))), batches,
+                Map.of(PaymentRoutes.STAGE, new StageSettings(1, BATCH_WAIT_MS, new RetrySettings(3, 1, 2.0, 5))), batches,
                 transactions, "test");
         PaymentLedger failingFirst = new PaymentLedger() {
             @Override
@@ -115,8 +119,15 @@ class PaymentRoutesTest extends CamelTestSupport {
 
     @BeforeEach
     void feedFromDirect() throws Exception {
+        kafkaUri = context.getCamelContextExtension().getContextPlugin(Model.class)
+                .getRouteDefinition(PaymentRoutes.kafkaRouteId(PaymentRoutes.STAGE)).getInput().getEndpointUri();
         AdviceWith.adviceWith(context, PaymentRoutes.kafkaRouteId(PaymentRoutes.STAGE), route -> route.replaceFromWith("direct:order-events"));
         context.start();
+    }
+
+    @Test
+    void theStagesConsumerGathersABatchForItsConfiguredWait() {
+        assertThat(kafkaUri).contains("pollTimeoutMs=" + BATCH_WAIT_MS + "&batchingIntervalMs=" + BATCH_WAIT_MS);
     }
 
     @Test
