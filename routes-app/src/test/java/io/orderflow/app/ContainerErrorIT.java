@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,6 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * client's {@code Accept} says.
  */
 class ContainerErrorIT extends AppTestSupport {
+
+    @Autowired
+    private ApplicationContext context;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"/api/orders/..%2fsummary", "/api/orders/a%2fb", "/api/orders/a%00b", "/api/orders/a%5cb",
@@ -62,6 +69,27 @@ class ContainerErrorIT extends AppTestSupport {
         RawHttp.Answer answer = RawHttp.get(port, path, "Accept: " + accept);
         assertJson(answer, 406);
         assertThat(answer.body()).contains("application/json");
+    }
+
+    @Test
+    void whileNotReadyTheApisAre503AndActuatorStillAnswers() {
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            HttpResponse<String> refused = post("/api/orders",
+                    "{\"customerId\":\"c-not-ready\",\"items\":[{\"productId\":\"p-1\",\"quantity\":1,\"price\":1}]}");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(parse(refused).get("error").asText()).isEqualTo("service_unavailable");
+            assertThat(send("GET", "/actuator/info", null, null, null).statusCode()).isEqualTo(200);
+            assertThat(send("GET", "/actuator/health/readiness", null, null, null).statusCode()).isEqualTo(503);
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(send("GET", "/actuator/health/readiness", null, null, null).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from orders where customer_id = 'c-not-ready'").query(Long.class)
+                .single()).isZero();
+        assertThat(post("/api/orders", "{\"customerId\":\"c-ready\",\"items\":[{\"productId\":\"p-1\","
+                + "\"quantity\":1,\"price\":1}]}").statusCode()).isEqualTo(201);
     }
 
     @Test
