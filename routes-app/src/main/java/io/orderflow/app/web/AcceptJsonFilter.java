@@ -8,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,15 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 1)
-public class AcceptJsonFilter extends OncePerRequestFilter {
+public class AcceptJsonFilter extends ApiOnlyFilter {
 
     static final String DETAIL =
             "the response can only be application/json; send Accept: application/json, or no Accept";
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(ApiServletMapping.PATH + "/");
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

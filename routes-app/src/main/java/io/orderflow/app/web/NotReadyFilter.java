@@ -7,7 +7,6 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class NotReadyFilter extends OncePerRequestFilter {
+public class NotReadyFilter extends ApiOnlyFilter {
 
     static final String DETAIL = "the application is starting or stopping; nothing was stored; send the request again";
 
@@ -30,11 +29,6 @@ public class NotReadyFilter extends OncePerRequestFilter {
 
     public NotReadyFilter(ApplicationAvailability availability) {
         this.availability = availability;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(ApiServletMapping.PATH + "/");
     }
 
     @Override
