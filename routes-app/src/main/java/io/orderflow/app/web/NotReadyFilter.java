@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class NotReadyFilter extends ApiOnlyFilter {
 
-    static final String DETAIL = "the application is starting or stopping; nothing was stored; send the request again";
+    private static final String DETAIL =
+            "the application is starting or stopping; nothing was stored; send the request again";
 
     private final ApplicationAvailability availability;
 
