@@ -26,6 +26,7 @@ import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.order.Order;
 import io.orderflow.order.OrderBook;
 import io.orderflow.order.OrderStatus;
+import io.orderflow.reliability.IgnoredReason;
 
 /**
  * The real application (embedded broker, Camel routes, H2 file database) started inside the benchmark JVM, so the
@@ -133,6 +134,18 @@ final class InProcessApp implements AutoCloseable {
         return bean(JdbcClient.class)
                 .sql("select count(*) from orders where order_id like ? and status = ?")
                 .params(run.idPrefix() + "%", OrderStatus.DELIVERED.name())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Status events the order stage has read before their prerequisite (each waited, and was applied with it, at
+     * about twice an ordinary event's statements), since the application started.
+     */
+    long earlyStatusEvents() {
+        return bean(JdbcClient.class)
+                .sql("select count(*) from ignored_events where reason = ?")
+                .param(IgnoredReason.EARLY.name())
                 .query(Long.class)
                 .single();
     }

@@ -52,6 +52,8 @@ final class InProcessBench {
     private final List<String> verificationFailures = new ArrayList<>();
     private final Map<String, Object> clientSettings = new LinkedHashMap<>();
     private final List<Double> databaseWritesPerOrder = new ArrayList<>();
+    /** Read before their prerequisite by the order stage, per order of a saturation run (docs/benchmark.md). */
+    private final List<Double> earlyStatusEventsPerOrder = new ArrayList<>();
     /** CPU microseconds per order by thread group, of the last run of each kind (every group starts with a burst). */
     private final Map<String, Map<String, Double>> cpuPerOrder = new LinkedHashMap<>();
     /** The same, of the last saturation run: the one results.json reports. */
@@ -193,13 +195,17 @@ final class InProcessBench {
             for (int i = 0; i < config.saturationRuns(); i++) {
                 double c = runs.ceilingBurst(ceilingOrders, CeilingRelay.Mode.BATCHED);
                 Map<String, String> before = runs.app.databaseSettings();
+                long earlyBefore = runs.app.earlyStatusEvents();
                 double p = runs.pipelineBurst(pipelineOrders);
                 databaseWritesPerOrder.add(writesPerOrder(before, runs.app.databaseSettings(), pipelineOrders));
+                double early = (runs.app.earlyStatusEvents() - earlyBefore) / (double) pipelineOrders;
+                earlyStatusEventsPerOrder.add(early);
                 ceilingRates.add(c);
                 pipelineRates.add(p);
                 ratios.add(p / c);
                 log.log("saturation %d: ceiling %.0f orders/s (%d orders), pipeline %.0f orders/s (%d orders), "
-                        + "ratio %.3f", i + 1, c, ceilingOrders, p, pipelineOrders, p / c);
+                        + "ratio %.3f, early status events per order %.2f", i + 1, c, ceilingOrders, p,
+                        pipelineOrders, p / c, early);
                 log.log("  CPU us/order ceiling %s", cpuPerOrder.get("ceiling"));
                 log.log("  CPU us/order pipeline %s", cpuPerOrder.get("pipeline"));
                 saturationCpuPerOrder.putAll(cpuPerOrder);
@@ -440,6 +446,7 @@ final class InProcessBench {
         r.put("max_sustained_probes", maxSustainedProbes);
         r.put("client_settings", clientSettings);
         r.put("h2_file_writes_per_order", Stats.summary(databaseWritesPerOrder, 2));
+        r.put("early_status_events_per_order", Stats.summary(earlyStatusEventsPerOrder, 2));
         r.put("h2_after_each_group", databaseAfterGroup);
         r.put("cpu_us_per_order", saturationCpuPerOrder);
         r.put("database_verified", verificationFailures.isEmpty());
