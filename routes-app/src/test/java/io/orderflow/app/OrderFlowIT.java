@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,6 +113,14 @@ class OrderFlowIT extends AppTestSupport {
         assertThat(delivered.get("items").findValuesAsText("orderId")).contains(orderId);
         assertThat(delivered.get("items").findValuesAsText("status")).containsOnly("DELIVERED");
         assertThat(get("/api/orders/summary").get("DELIVERED").asLong()).isPositive();
+    }
+
+    /** H2 bounds a lock wait itself; the application's PostgreSQL connections are told to ({@code PostgresLockTimeout}). */
+    @Test
+    void postgresqlConnectionsBoundTheirLockWaits() {
+        Assumptions.assumeTrue(TestDatabase.postgres(), "only the PostgreSQL run has a lock_timeout to check");
+
+        assertThat(jdbc.sql("show lock_timeout").query(String.class).single()).isEqualTo("30s");
     }
 
     @Test

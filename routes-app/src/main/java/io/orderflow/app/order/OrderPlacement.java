@@ -29,7 +29,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.app.database.TransactionTimeout;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.event.TimeOrderedIds;
 import io.orderflow.order.Order;
@@ -60,8 +59,9 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
     /** How long the idle writer waits for a request before it checks whether it should stop. */
     private static final long IDLE_POLL_MS = 200;
     /**
-     * How long a request the writer already took waits for its answer: longer than the group's transaction takes on
-     * PostgreSQL at most ({@link TransactionTimeout}); on H2, longer than any wait for a lock there.
+     * How long a request the writer already took waits for its answer: longer than a group's statement may wait for a
+     * lock, 30 s on PostgreSQL ({@code PostgresLockTimeout}) and 2 s on H2; a group writes new rows, so it seldom
+     * waits for one at all.
      */
     private static final int ANSWER_TIMEOUT_SECONDS = 35;
     private static final Logger LOG = LoggerFactory.getLogger(OrderPlacement.class);
@@ -78,9 +78,9 @@ public class OrderPlacement implements SmartLifecycle, DisposableBean {
     private Future<?> writing;
 
     public OrderPlacement(OrderCreation creation, PlatformTransactionManager transactionManager,
-                          TransactionTimeout timeout, OrderflowProperties properties, MeterRegistry registry) {
+                          OrderflowProperties properties, MeterRegistry registry) {
         this.creation = creation;
-        this.transactions = timeout.applyTo(new TransactionTemplate(transactionManager));
+        this.transactions = new TransactionTemplate(transactionManager);
         this.settings = properties.placement();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.groupSizes = DistributionSummary.builder("orderflow.order.placement.group.size")

@@ -14,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.orderflow.app.InstanceId;
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.app.database.TransactionTimeout;
 import io.orderflow.delivery.DeliveryLog;
 import io.orderflow.delivery.DeliveryRoutes;
 import io.orderflow.delivery.DeliveryHandler;
@@ -67,8 +66,8 @@ public class PipelineWiring {
     }
 
     @Bean
-    BatchTransactions batchTransactions(PlatformTransactionManager transactionManager, TransactionTimeout timeout) {
-        return new SpringBatchTransactions(transactionManager, timeout);
+    BatchTransactions batchTransactions(PlatformTransactionManager transactionManager) {
+        return new SpringBatchTransactions(transactionManager);
     }
 
     @Bean

@@ -5,7 +5,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
-import io.orderflow.app.database.TransactionTimeout;
 import io.orderflow.reliability.BatchTransactions;
 
 /**
@@ -17,11 +16,10 @@ final class SpringBatchTransactions implements BatchTransactions {
     private final PlatformTransactionManager transactionManager;
     private final DefaultTransactionDefinition definition;
 
-    SpringBatchTransactions(PlatformTransactionManager transactionManager, TransactionTimeout timeout) {
+    SpringBatchTransactions(PlatformTransactionManager transactionManager) {
         this.transactionManager = transactionManager;
-        // where it has one (PostgreSQL, 30 s), far under max.poll.interval.ms
-        this.definition = timeout.applyTo(
-                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+        // no timeout: the database bounds each lock wait (PostgresLockTimeout), the stage watchdog a slow batch
+        this.definition = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         definition.setName("poll batch");
     }
 

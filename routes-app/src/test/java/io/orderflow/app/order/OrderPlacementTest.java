@@ -29,7 +29,6 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderflow.app.OrderflowProperties;
-import io.orderflow.app.database.TransactionTimeout;
 import io.orderflow.event.EventCodec;
 import io.orderflow.event.Payloads.OrderLine;
 import io.orderflow.kafka.EventPublisher;
@@ -245,7 +244,7 @@ class OrderPlacementTest {
         OrderflowProperties properties = new OrderflowProperties(null, null, null, null, Map.of(), null, null,
                 null, null, new OrderflowProperties.Placement(maxGroupSize, queueCapacity, timeout), null, null, null);
         return new OrderPlacement(new OrderCreation(book, publisher, new EventCodec()), transactions,
-                TransactionTimeout.of("jdbc:postgresql://localhost/orders"), properties, registry);
+                properties, registry);
     }
 
     private CompletableFuture<Order> placeAsync(String customerId) {

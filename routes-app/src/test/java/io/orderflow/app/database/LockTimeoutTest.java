@@ -9,25 +9,43 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
-class TransactionTimeoutTest {
+import com.zaxxer.hikari.HikariDataSource;
+
+class LockTimeoutTest {
 
     @Test
-    void boundsTransactionsOnPostgresql() {
-        DefaultTransactionDefinition definition = TransactionTimeout.of("jdbc:postgresql://db:5432/orders")
-                .applyTo(new DefaultTransactionDefinition());
+    void postgresqlConnectionsOpenWithALockTimeout() {
+        HikariDataSource pool = pool("jdbc:postgresql://db:5432/orders", null);
 
-        assertThat(definition.getTimeout()).isEqualTo(30);
+        new PostgresLockTimeout().postProcessBeforeInitialization(pool, "dataSource");
+
+        assertThat(pool.getConnectionInitSql()).isEqualTo("SET lock_timeout = '30s'");
     }
 
     @Test
-    void leavesTransactionsOnH2ToH2sLockTimeout() {
-        DefaultTransactionDefinition definition = TransactionTimeout.of("jdbc:h2:file:./data/db/orderflow;WRITE_DELAY=0")
-                .applyTo(new DefaultTransactionDefinition());
+    void theOperatorsInitSqlRunsFirst() {
+        HikariDataSource pool = pool("jdbc:postgresql://db:5432/orders", "SET search_path = shop");
 
-        assertThat(definition.getTimeout()).isEqualTo(TransactionDefinition.TIMEOUT_DEFAULT);
+        new PostgresLockTimeout().postProcessBeforeInitialization(pool, "dataSource");
+
+        assertThat(pool.getConnectionInitSql()).isEqualTo("SET search_path = shop; SET lock_timeout = '30s'");
+    }
+
+    @Test
+    void h2ConnectionsAreLeftToH2sOwnLockTimeout() {
+        HikariDataSource pool = pool("jdbc:h2:file:./data/db/orderflow;WRITE_DELAY=0", null);
+
+        new PostgresLockTimeout().postProcessBeforeInitialization(pool, "dataSource");
+
+        assertThat(pool.getConnectionInitSql()).isNull();
+    }
+
+    private static HikariDataSource pool(String url, String initSql) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setConnectionInitSql(initSql);
+        return pool;
     }
 
     /** What the H2 case relies on: a statement waiting for a row lock another transaction holds does not wait long. */
