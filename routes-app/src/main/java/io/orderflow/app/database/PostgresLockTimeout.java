@@ -13,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * <p>
  * The bound is the server's, per wait, rather than a Spring transaction timeout: Spring passes what is left of such
  * a timeout to every statement as its query timeout, and pgjdbc runs each query timeout as a task on its timer
- * thread, scheduled and cancelled around every statement (0.05–0.07 ms of CPU per order at saturation, more than
+ * thread, scheduled and cancelled around every statement (80–92 µs of CPU per order at saturation, more than
  * the outbox relay). On H2 a query timeout was worse still, a session {@code SET} that discards every session's
  * parsed statements. A batch that is slow for another reason is the stage watchdog's to restart.
  * <p>
