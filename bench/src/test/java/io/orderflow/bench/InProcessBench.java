@@ -235,6 +235,11 @@ final class InProcessBench {
                         break;
                     }
                 }
+                if (config.jfr()) {
+                    // below saturation the cost is per batch, not per record: a profile at saturation does not show it
+                    profile("pipeline-" + rate + "-per-s-" + database.name().toLowerCase() + ".jfr",
+                            () -> runs.pipelinePaced(rate, config.latencySeconds()));
+                }
                 Map<String, Object> c = runs.ceilingPaced(rate, config.ceilingLatencySeconds());
                 ceilingLatencyRuns.computeIfAbsent(rate, r -> new ArrayList<>()).add(c);
                 logLatency("ceiling", rate, 1, c);
