@@ -32,6 +32,13 @@ import io.orderflow.app.DaemonThreads;
  * {@link BelowAverageChunkRewrite} for why not H2's public {@code compact}). (Moving chunks to shrink the file is left
  * to the compaction at stop: called from outside the writer, H2 2.3 fails an internal assertion there and closes the
  * database.)
+ * <p>
+ * A datasource URL with a {@code WRITE_DELAY} above 0 (H2's default is 500 ms) turns H2's writer back on. The writer
+ * then keeps the file itself, and a second rewriter beside it is at best duplicate work: an in-process benchmark
+ * with {@code WRITE_DELAY=20} and this housekeeping both running had H2 fail an internal assertion after six
+ * minutes and close the database. So each run first asks the store, and leaves one with a writer alone (the delay
+ * can be changed while the database is open, {@code SET WRITE_DELAY}); the first time, it warns that commits are no
+ * longer in the file when they are acknowledged.
  */
 final class H2StoreHousekeeping implements InitializingBean, DisposableBean {
 
@@ -41,6 +48,7 @@ final class H2StoreHousekeeping implements InitializingBean, DisposableBean {
     private final DataSource dataSource;
     private final Duration interval;
     private volatile boolean failing;
+    private volatile boolean leftToH2Writer;
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("h2-housekeeping"));
 
@@ -59,21 +67,42 @@ final class H2StoreHousekeeping implements InitializingBean, DisposableBean {
         executor.shutdownNow();
     }
 
-    void runOnce() {
+    /** @return whether it rewrote any chunk */
+    boolean runOnce() {
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = mvStore(connection);
-            if (store == null || store.isClosed()) {
-                return;
+            if (store == null || store.isClosed() || hasItsOwnWriter(store)) {
+                return false;
             }
-            BelowAverageChunkRewrite.rewrite(store, REWRITE_BELOW_FILL_RATE, store.getAutoCommitMemory() / 4);
+            boolean rewritten = BelowAverageChunkRewrite.rewrite(store, REWRITE_BELOW_FILL_RATE,
+                    store.getAutoCommitMemory() / 4);
             failing = false;
+            return rewritten;
         } catch (Exception e) {
             // the next run tries again; said once per spell, since a file that is not kept grows
             if (!failing) {
                 LOG.warn("H2 housekeeping failed, the database file may grow until it works again: {}", e.toString());
             }
             failing = true;
+            return false;
         }
+    }
+
+    private boolean hasItsOwnWriter(MVStore store) {
+        int writeDelay = store.getAutoCommitDelay();
+        boolean hasWriter = writeDelay > 0;
+        if (hasWriter != leftToH2Writer) {
+            leftToH2Writer = hasWriter;
+            if (hasWriter) {
+                LOG.warn("H2 runs with WRITE_DELAY={} ms: its own writer keeps the file, so the housekeeping stays out"
+                        + " of its way; a commit reaches the file up to {} ms after it is acknowledged, so a killed"
+                        + " process can lose acknowledged orders and events (set WRITE_DELAY=0, as the default"
+                        + " datasource URL does)", writeDelay, writeDelay);
+            } else {
+                LOG.info("H2 runs with WRITE_DELAY=0 again: the housekeeping keeps the file");
+            }
+        }
+        return hasWriter;
     }
 
     private static MVStore mvStore(Connection connection) throws java.sql.SQLException {

@@ -35,40 +35,72 @@ class H2StoreHousekeepingTest {
                 .isLessThan(without / 3);
     }
 
+    /**
+     * H2's own writer keeps a store whose {@code WRITE_DELAY} is above 0, and a second rewriter racing it once made H2
+     * close the database. The delay is long enough that H2's writer does nothing while the test runs. The keeper's
+     * connections name no settings: H2 applies a URL's settings again on every connection it opens.
+     */
+    @Test
+    void leavesAStoreWithH2sOwnWriterAlone() throws Exception {
+        JdbcDataSource dataSource = dataSource("writer", ";WRITE_DELAY=0;RETENTION_TIME=0");
+        H2StoreHousekeeping keeper = new H2StoreHousekeeping(dataSource("writer", ""), Duration.ofHours(1));
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            churn(connection, keeper, false);
+
+            sql.execute("SET WRITE_DELAY 60000");
+            assertThat(keeper.runOnce()).as("rewrote beside H2's writer").isFalse();
+            sql.execute("SET WRITE_DELAY 0");
+            assertThat(keeper.runOnce()).as("rewrote once H2's writer was off again").isTrue();
+        } finally {
+            keeper.destroy();
+        }
+    }
+
     private long churn(String name, boolean housekeeping) throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve(name).resolve("db") + ";WRITE_DELAY=0;RETENTION_TIME=0");
-        dataSource.setUser("sa");
+        JdbcDataSource dataSource = dataSource(name, ";WRITE_DELAY=0;RETENTION_TIME=0");
         H2StoreHousekeeping keeper = new H2StoreHousekeeping(dataSource, Duration.ofHours(1));
         try (Connection connection = dataSource.getConnection()) {
-            try (Statement ddl = connection.createStatement()) {
-                ddl.execute("create table churn (id bigint primary key, payload varchar(2000))");
-                ddl.execute("create table kept (id bigint primary key, payload varchar(2000))");
-            }
-            connection.setAutoCommit(false);
-            String payload = "x".repeat(1_000);
-            try (PreparedStatement keep = connection.prepareStatement("insert into kept values (?, ?)");
-                 PreparedStatement insert = connection.prepareStatement("insert into churn values (?, ?)");
-                 PreparedStatement delete = connection.prepareStatement("delete from churn where id = ?")) {
-                for (int i = 0; i < COMMITS; i++) {
-                    keep.setLong(1, i);
-                    keep.setString(2, payload.substring(0, 200));
-                    keep.executeUpdate();
-                    insert.setLong(1, i);
-                    insert.setString(2, payload);
-                    insert.executeUpdate();
-                    connection.commit();
-                    delete.setLong(1, i);
-                    delete.executeUpdate();
-                    connection.commit();
-                    if (housekeeping && i % 50 == 0) {
-                        keeper.runOnce();
-                    }
-                }
-            }
+            churn(connection, keeper, housekeeping);
             return Files.size(dir.resolve(name).resolve("db.mv.db"));
         } finally {
             keeper.destroy();
         }
+    }
+
+    private JdbcDataSource dataSource(String name, String settings) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve(name).resolve("db") + settings);
+        dataSource.setUser("sa");
+        return dataSource;
+    }
+
+    private static void churn(Connection connection, H2StoreHousekeeping keeper, boolean housekeeping)
+            throws Exception {
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("create table churn (id bigint primary key, payload varchar(2000))");
+            ddl.execute("create table kept (id bigint primary key, payload varchar(2000))");
+        }
+        connection.setAutoCommit(false);
+        String payload = "x".repeat(1_000);
+        try (PreparedStatement keep = connection.prepareStatement("insert into kept values (?, ?)");
+             PreparedStatement insert = connection.prepareStatement("insert into churn values (?, ?)");
+             PreparedStatement delete = connection.prepareStatement("delete from churn where id = ?")) {
+            for (int i = 0; i < COMMITS; i++) {
+                keep.setLong(1, i);
+                keep.setString(2, payload.substring(0, 200));
+                keep.executeUpdate();
+                insert.setLong(1, i);
+                insert.setString(2, payload);
+                insert.executeUpdate();
+                connection.commit();
+                delete.setLong(1, i);
+                delete.executeUpdate();
+                connection.commit();
+                if (housekeeping && i % 50 == 0) {
+                    keeper.runOnce();
+                }
+            }
+        }
+        connection.setAutoCommit(true);
     }
 }
