@@ -37,8 +37,8 @@ import io.orderflow.app.DaemonThreads;
  * then keeps the file itself, and a second rewriter beside it is at best duplicate work: an in-process benchmark
  * with {@code WRITE_DELAY=20} and this housekeeping both running had H2 fail an internal assertion after six
  * minutes and close the database. So each run first asks the store, and leaves one with a writer alone (the delay
- * can be changed while the database is open, {@code SET WRITE_DELAY}); the first time, it warns that commits are no
- * longer in the file when they are acknowledged.
+ * can be changed while the database is open, {@code SET WRITE_DELAY}); when it finds the writer on, it warns that
+ * commits are no longer in the file when they are acknowledged.
  */
 final class H2StoreHousekeeping implements InitializingBean, DisposableBean {
 
