@@ -45,7 +45,7 @@ class H2StoreHousekeepingTest {
         JdbcDataSource dataSource = dataSource("writer", ";WRITE_DELAY=0;RETENTION_TIME=0");
         H2StoreHousekeeping keeper = new H2StoreHousekeeping(dataSource("writer", ""), Duration.ofHours(1));
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-            churn(connection, keeper, false);
+            churn(connection, () -> { });
 
             sql.execute("SET WRITE_DELAY 60000");
             assertThat(keeper.runOnce()).as("rewrote beside H2's writer").isFalse();
@@ -60,7 +60,7 @@ class H2StoreHousekeepingTest {
         JdbcDataSource dataSource = dataSource(name, ";WRITE_DELAY=0;RETENTION_TIME=0");
         H2StoreHousekeeping keeper = new H2StoreHousekeeping(dataSource, Duration.ofHours(1));
         try (Connection connection = dataSource.getConnection()) {
-            churn(connection, keeper, housekeeping);
+            churn(connection, housekeeping ? keeper::runOnce : () -> { });
             return Files.size(dir.resolve(name).resolve("db.mv.db"));
         } finally {
             keeper.destroy();
@@ -74,8 +74,7 @@ class H2StoreHousekeepingTest {
         return dataSource;
     }
 
-    private static void churn(Connection connection, H2StoreHousekeeping keeper, boolean housekeeping)
-            throws Exception {
+    private static void churn(Connection connection, Runnable everyFiftyCommits) throws Exception {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("create table churn (id bigint primary key, payload varchar(2000))");
             ddl.execute("create table kept (id bigint primary key, payload varchar(2000))");
@@ -96,8 +95,8 @@ class H2StoreHousekeepingTest {
                 delete.setLong(1, i);
                 delete.executeUpdate();
                 connection.commit();
-                if (housekeeping && i % 50 == 0) {
-                    keeper.runOnce();
+                if (i % 50 == 0) {
+                    everyFiftyCommits.run();
                 }
             }
         }
