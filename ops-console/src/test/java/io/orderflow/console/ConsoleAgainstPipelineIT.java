@@ -496,14 +496,13 @@ class ConsoleAgainstPipelineIT {
                 return null;
             });
             select("order-api-summary");
-            console.robot.clickOn("#route-stop");
-            console.awaitText("routes-confirmation-summary", text -> text.startsWith("Stop route order-api-summary"));
+            console.clickUntilText("route-stop", "routes-confirmation-summary",
+                    text -> text.startsWith("Stop route order-api-summary"));
             console.robot.clickOn("#routes-confirm");
             console.awaitText("routes-outcome", "Route order-api-summary: Started → Stopped."::equals);
             await().atMost(ConsoleDriver.PATIENCE).until(() -> route("order-api-summary").state().equals("Stopped"));
             select("order-api-summary");
-            console.robot.clickOn("#route-start");
-            console.awaitText("routes-confirmation-summary",
+            console.clickUntilText("route-start", "routes-confirmation-summary",
                     text -> text.startsWith("Start route order-api-summary (now Stopped)"));
             console.robot.clickOn("#routes-confirm");
             console.awaitText("routes-outcome", "Route order-api-summary: Stopped → Started."::equals);

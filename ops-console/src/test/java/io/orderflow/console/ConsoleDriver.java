@@ -85,6 +85,24 @@ final class ConsoleDriver implements AutoCloseable {
         return text(id);
     }
 
+    /**
+     * Clicks the button with this id once it is enabled, and again until the labelled node shows text matching
+     * {@code expected}, which it returns. A robot click goes where the button was when the pointer started to move,
+     * and a report arriving meanwhile can lay the view out anew: CI once saw the click on a route's start button open
+     * nothing. The tests are about what the click does, not where the pointer lands.
+     */
+    String clickUntilText(String buttonId, String labelId, Predicate<String> expected) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (!onFx(() -> node(buttonId).isDisabled())) {
+                robot.clickOn("#" + buttonId);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            String text = text(labelId);
+            return text != null && expected.test(text);
+        });
+        return text(labelId);
+    }
+
     <S> List<S> rows(String tableId) {
         return onFx(() -> List.copyOf(this.<TableView<S>>node(tableId).getItems()));
     }
